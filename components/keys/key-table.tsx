@@ -1,0 +1,52 @@
+import { Button } from '@/components/ui/button';
+import type { KeyView } from '@/lib/schemas/keys';
+import { formatEpoch } from './format-time';
+
+export function KeyTable({ keys, onDelete }: { keys: KeyView[]; onDelete: (key: KeyView) => void }) {
+  if (keys.length === 0) {
+    return <p className="text-sm text-slate-600">You have no access keys yet. Create one below.</p>;
+  }
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Your Alert Logic access keys</caption>
+        <thead className="border-b border-slate-200 text-slate-500">
+          <tr>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Label
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Key id
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Created
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Last used
+            </th>
+            <th scope="col" className="py-2 font-medium">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {keys.map((k) => (
+            <tr key={k.id} className="border-b border-slate-100 last:border-0">
+              <th scope="row" className="py-2.5 pr-4 font-medium text-slate-900">
+                {k.label ?? <span className="font-normal text-slate-500 italic">No label</span>}
+              </th>
+              <td className="py-2.5 pr-4 font-mono">{k.id}</td>
+              <td className="py-2.5 pr-4">{formatEpoch(k.createdAt)}</td>
+              <td className="py-2.5 pr-4">{formatEpoch(k.lastUsedAt)}</td>
+              <td className="py-2.5 text-right">
+                <Button variant="secondary" onClick={() => onDelete(k)} aria-label={`Delete key ${k.label ?? k.id}`}>
+                  Delete
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * The one validated view of GuardLink's configuration. Read lazily so `next build` works without
+ * secrets; `instrumentation.ts` reads it at server start so a bad value stops the server with
+ * the variable's name.
+ */
+import { z } from 'zod';
+
+const emptyAsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const envSchema = z.object({
+  AIMS_API_URL: z.preprocess(
+    emptyAsUnset,
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .default('https://api.global-services.global.alertlogic.com'),
+  ),
+  AIMS_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).max(120_000).default(10_000)),
+  AUTH_SECRET: z.preprocess(
+    emptyAsUnset,
+    z
+      .string({ error: 'is required (32+ random characters; `openssl rand -base64 32`)' })
+      .min(32, 'must be at least 32 characters'),
+  ),
+  NEXTAUTH_URL: z.preprocess(emptyAsUnset, z.url().optional()),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  override readonly name = 'EnvError';
+}
+
+/** next-auth reads NEXTAUTH_SECRET; Auth.js spells it AUTH_SECRET. Either works. */
+export function loadEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse({ ...source, AUTH_SECRET: source.AUTH_SECRET ?? source.NEXTAUTH_SECRET });
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => {
+      const name = i.path.join('.') === 'AUTH_SECRET' ? 'AUTH_SECRET (or NEXTAUTH_SECRET)' : i.path.join('.');
+      return `  ${name}: ${i.message}`;
+    });
+    throw new EnvError(`Invalid GuardLink configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= loadEnv(process.env);
+  return cached;
+}

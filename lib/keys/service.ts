@@ -1,0 +1,46 @@
+import 'server-only';
+/** Key management as the console does it: AIMS calls for the signed-in user, shaped for the page. */
+import { aims } from '../aims';
+import type { AccessKey } from '../aims/types';
+import { MAX_ACCESS_KEYS } from '../aims/types';
+import type { ConsoleSession } from '../auth/session';
+import { logger } from '../log';
+import type { CreatedKeyView, KeyListView, KeyView } from '../schemas/keys';
+
+function ref(session: ConsoleSession) {
+  return { token: session.aimsToken, accountId: session.accountId, userId: session.userId };
+}
+
+function toView(k: AccessKey): KeyView {
+  return {
+    id: k.id,
+    label: k.label ?? null,
+    createdAt: k.createdAt ?? null,
+    createdBy: k.createdBy ?? null,
+    lastUsedAt: k.lastUsedAt ?? null,
+  };
+}
+
+export async function listKeys(session: ConsoleSession): Promise<KeyListView> {
+  const keys = await aims().listAccessKeys(ref(session));
+  return { keys: keys.map(toView), limit: MAX_ACCESS_KEYS };
+}
+
+export async function createKey(session: ConsoleSession, label: string): Promise<CreatedKeyView> {
+  const created = await aims().createAccessKey(ref(session), label);
+  logger.info('access key created', { user: session.email, account: session.accountId, keyId: created.key.id });
+  return { key: toView(created.key), secretKey: created.secretKey };
+}
+
+export async function deleteKey(session: ConsoleSession, keyId: string): Promise<void> {
+  await aims().deleteAccessKey(ref(session), keyId);
+  logger.info('access key deleted', { user: session.email, account: session.accountId, keyId });
+}
+
+export async function relabelKey(session: ConsoleSession, keyId: string, label: string): Promise<KeyView> {
+  // AIMS relabels by id alone; check first that the key is this user's.
+  await aims().getAccessKey(ref(session), keyId);
+  const key = await aims().relabelAccessKey(session.aimsToken, keyId, label);
+  logger.info('access key relabelled', { user: session.email, keyId });
+  return toView(key);
+}
