@@ -22,6 +22,27 @@ const envSchema = z.object({
       .min(32, 'must be at least 32 characters'),
   ),
   NEXTAUTH_URL: z.preprocess(emptyAsUnset, z.url().optional()),
+  DATABASE_URL: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .regex(
+        /^file:.+/,
+        'only SQLite is supported in this version: use file:<path> (or leave unset for ./data/guardlink.sqlite)',
+      )
+      .optional(),
+  ),
+  AWS_REGION: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region name')
+      .default('us-east-1'),
+  ),
+  AWS_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(500).max(120_000).default(15_000)),
+  AWS_MAX_ATTEMPTS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(10).default(5)),
+  DEPLOY_POLL_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).max(60_000).default(2_000)),
+  DEPLOY_CONCURRENCY: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(64).default(8)),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -5,6 +5,8 @@ import { usePathname } from 'next/navigation';
 
 const LINKS = [
   { href: '/', label: 'Overview', adminOnly: false },
+  { href: '/onboard', label: 'Onboard', adminOnly: true },
+  { href: '/targets', label: 'AWS accounts', adminOnly: true },
   { href: '/keys', label: 'Access keys', adminOnly: true },
 ];
 

@@ -12,16 +12,18 @@ import { AppError, errorResponse } from './errors';
 
 const MAX_BODY_BYTES = 16 * 1024;
 
-export interface RouteContext<P, B> {
+export interface RouteContext<P, B, Q> {
   session: ConsoleSession;
   params: P;
   body: B;
+  query: Q;
   request: NextRequest;
 }
 
-interface RouteSpec<P, B> {
+interface RouteSpec<P, B, Q> {
   params?: z.ZodType<P>;
   body?: z.ZodType<B>;
+  query?: z.ZodType<Q>;
 }
 
 function expectedOrigin(request: NextRequest): string {
@@ -56,9 +58,9 @@ async function readJsonBody(request: NextRequest): Promise<unknown> {
   }
 }
 
-export function adminRoute<P = Record<string, never>, B = undefined>(
-  spec: RouteSpec<P, B>,
-  handler: (ctx: RouteContext<P, B>) => Promise<Response>,
+export function adminRoute<P = Record<string, never>, B = undefined, Q = undefined>(
+  spec: RouteSpec<P, B, Q>,
+  handler: (ctx: RouteContext<P, B, Q>) => Promise<Response>,
 ) {
   return async (
     request: NextRequest,
@@ -83,7 +85,8 @@ export function adminRoute<P = Record<string, never>, B = undefined>(
       const params = spec.params ? spec.params.parse(rawParams) : ({} as P);
       const rawBody = spec.body ? await readJsonBody(request) : undefined;
       const body = spec.body ? spec.body.parse(rawBody ?? {}) : (undefined as B);
-      return await handler({ session, params, body, request });
+      const query = spec.query ? spec.query.parse(Object.fromEntries(request.nextUrl.searchParams)) : (undefined as Q);
+      return await handler({ session, params, body, query, request });
     } catch (err) {
       return errorResponse(err, context);
     }

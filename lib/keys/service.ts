@@ -5,6 +5,7 @@ import type { AccessKey } from '../aims/types';
 import { MAX_ACCESS_KEYS } from '../aims/types';
 import type { ConsoleSession } from '../auth/session';
 import { logger } from '../log';
+import { recordAudit } from '../store/audit';
 import type { CreatedKeyView, KeyListView, KeyView } from '../schemas/keys';
 
 function ref(session: ConsoleSession) {
@@ -29,12 +30,27 @@ export async function listKeys(session: ConsoleSession): Promise<KeyListView> {
 export async function createKey(session: ConsoleSession, label: string): Promise<CreatedKeyView> {
   const created = await aims().createAccessKey(ref(session), label);
   logger.info('access key created', { user: session.email, account: session.accountId, keyId: created.key.id });
+  recordAudit({
+    alAccountId: session.accountId,
+    actor: session.email,
+    action: 'key.create',
+    subject: `key:${created.key.id}`,
+    outcome: 'ok',
+    detail: { label },
+  });
   return { key: toView(created.key), secretKey: created.secretKey };
 }
 
 export async function deleteKey(session: ConsoleSession, keyId: string): Promise<void> {
   await aims().deleteAccessKey(ref(session), keyId);
   logger.info('access key deleted', { user: session.email, account: session.accountId, keyId });
+  recordAudit({
+    alAccountId: session.accountId,
+    actor: session.email,
+    action: 'key.delete',
+    subject: `key:${keyId}`,
+    outcome: 'ok',
+  });
 }
 
 export async function relabelKey(session: ConsoleSession, keyId: string, label: string): Promise<KeyView> {
