@@ -14,6 +14,8 @@ const APP_PORT = Number(process.env.PORT ?? 3000);
 const SIM_AIMS_PORT = Number(process.env.SIM_AIMS_PORT ?? 4010);
 const APP_URL = `http://localhost:${APP_PORT}`;
 const SIM_AIMS_URL = `http://127.0.0.1:${SIM_AIMS_PORT}`;
+const SIM_AWS_PORT = Number(process.env.SIM_AWS_PORT ?? 4566);
+const SIM_AWS_URL = `http://127.0.0.1:${SIM_AWS_PORT}`;
 
 function step(msg) {
   console.log(`\n> ${msg}`);
@@ -107,6 +109,7 @@ function portFree(port) {
 for (const [port, variable] of [
   [APP_PORT, 'PORT'],
   [SIM_AIMS_PORT, 'SIM_AIMS_PORT'],
+  [SIM_AWS_PORT, 'SIM_AWS_PORT'],
 ]) {
   if (!(await portFree(port))) {
     console.error(
@@ -119,11 +122,26 @@ for (const [port, variable] of [
 step('Starting the Alert Logic simulator and the console');
 start('sim-aims', 'node_modules/.bin/tsx', ['sim/aims/main.ts', '--port', String(SIM_AIMS_PORT)]);
 await waitFor(`${SIM_AIMS_URL}/_sim/state`, 'The Alert Logic simulator');
+start('sim-aws', 'node_modules/.bin/tsx', [
+  'sim/aws/main.ts',
+  '--port',
+  String(SIM_AWS_PORT),
+  '--aims-url',
+  SIM_AIMS_URL,
+]);
+await waitFor(`${SIM_AWS_URL}/_sim/state`, 'The AWS simulator');
 start('console', 'node_modules/.bin/next', ['start', '-p', String(APP_PORT), '-H', 'localhost'], {
   AIMS_API_URL: SIM_AIMS_URL,
   AUTH_SECRET: authSecret,
   NEXTAUTH_URL: APP_URL,
   NEXT_TELEMETRY_DISABLED: '1',
+  // The real AWS SDK and credential chain, pointed at the simulator. Any key acts as the hub account.
+  AWS_ENDPOINT_URL: SIM_AWS_URL,
+  AWS_ACCESS_KEY_ID: 'AKIAGUARDLINKDEMOHUB',
+  AWS_SECRET_ACCESS_KEY: 'demo-only',
+  AWS_REGION: 'us-east-1',
+  AWS_EC2_METADATA_DISABLED: 'true',
+  DATABASE_URL: 'file:.demo/guardlink.sqlite',
 });
 await waitFor(`${APP_URL}/sign-in`, 'The console');
 
@@ -132,6 +150,7 @@ GuardLink demo is running.
 
   Console:                  ${APP_URL}
   Alert Logic simulator:    ${SIM_AIMS_URL}   (AIMS + endpoints; test controls under /_sim/)
+  AWS simulator:            ${SIM_AWS_URL}   (STS, CloudFormation, GuardDuty, EC2, IAM, Lambda; controls under /_sim/)
 
   Demo sign-ins (email / password):
     admin@example.com     / Demo-Admin-1     Administrator
@@ -140,6 +159,14 @@ GuardLink demo is running.
     readonly@example.com  / Demo-Read-1      Read Only (refused)
     expired@example.com   / Demo-Expired-1   password expired
     inactive@example.com  / Demo-Inactive-1  inactive account
+
+  Demo AWS accounts (register them on the "AWS accounts" page, ExternalId guardlink-demo):
+    111111111111  GuardLink's own (hub) account
+    222222222222  role arn:aws:iam::222222222222:role/GuardLinkDeployer  (GuardDuty off in eu-west-1)
+    333333333333  role arn:aws:iam::333333333333:role/GuardLinkDeployer  (collector already in us-east-1,
+                  GuardDuty disabled in us-west-2)
+    444444444444  role that does not trust GuardLink (refused)
+    ap-northeast-3 has no Alert Logic code bucket (deployments there fail with a diagnosis)
 
 Press Ctrl-C to stop.
 `);

@@ -45,6 +45,7 @@ run('unit and contract tests (vitest)', bin('vitest'), [
   `--outputFile=${vitestJson}`,
 ]);
 run('build', bin('next'), ['build']);
+rmSync('.e2e', { recursive: true, force: true });
 run('end-to-end tests (playwright)', bin('playwright'), ['test'], { PW_JSON_OUTPUT: playwrightJson });
 
 let passed = 0;

@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { useItemEvents, type ItemView, type WizardView } from '@/lib/queries/use-onboarding';
 import type { WizardAction } from '@/lib/schemas/onboarding';
 import { DiagnosisBox } from './diagnosis-box';
+import { KeyStep } from './key-step';
 
 const STATE_TEXT: Record<ItemView['state'], string> = {
   planned: 'Planned',
@@ -109,12 +110,17 @@ export function DeployStep({
   pending,
   act,
   onNew,
+  suggestedLabel,
 }: {
   wizard: WizardView;
   pending: boolean;
   act: (a: WizardAction) => void;
   onNew: () => void;
+  suggestedLabel: string;
 }) {
+  const keyRejected = wizard.items.some(
+    (i) => i.state === 'failed' && i.diagnosis?.code === 'alert_logic_key_rejected',
+  );
   const count = (s: ItemView['state']) => wizard.items.filter((i) => i.state === s).length;
   const running = wizard.items.filter((i) => ACTIVE.has(i.state)).length;
   return (
@@ -129,6 +135,17 @@ export function DeployStep({
           <Row key={`${i.accountId}-${i.region}`} wizard={wizard} item={i} act={act} pending={pending} />
         ))}
       </ul>
+      {keyRejected && wizard.deployment.status === 'deploying' && (
+        <section aria-labelledby="retry-key" className="rounded-md border border-amber-300 bg-amber-50 p-4">
+          <h3 id="retry-key" className="text-sm font-semibold">
+            Alert Logic rejected key {wizard.deployment.keyLabel ?? wizard.deployment.keyId}. Choose another key for the
+            retries.
+          </h3>
+          <div className="mt-3">
+            <KeyStep suggestedLabel={suggestedLabel} pending={pending} act={act} forRetries />
+          </div>
+        </section>
+      )}
       {wizard.deployment.status === 'finished' && (
         <div className="rounded-md border border-emerald-300 bg-emerald-50 p-4 text-sm">
           <p className="font-medium">Onboarding finished.</p>

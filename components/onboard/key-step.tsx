@@ -15,10 +15,13 @@ export function KeyStep({
   suggestedLabel,
   pending,
   act,
+  forRetries = false,
 }: {
   suggestedLabel: string;
   pending: boolean;
   act: (a: WizardAction) => void;
+  /** Shown on the deploy step after Alert Logic rejected the key: no Back, another button text. */
+  forRetries?: boolean;
 }) {
   const keys = useKeys();
   const [mode, setMode] = useState<'new' | 'existing'>('new');
@@ -90,11 +93,13 @@ export function KeyStep({
         The secret goes from GuardLink&apos;s server to CloudFormation; your browser never receives it.
       </p>
       <div className="flex gap-3">
-        <Button variant="secondary" disabled={pending} onClick={() => act({ action: 'back', step: 'preflight' })}>
-          Back
-        </Button>
+        {!forRetries && (
+          <Button variant="secondary" disabled={pending} onClick={() => act({ action: 'back', step: 'preflight' })}>
+            Back
+          </Button>
+        )}
         <Button type="submit" disabled={pending || (mode === 'new' ? full : !keyId || !secret)}>
-          {pending ? 'Working…' : 'Next: review'}
+          {pending ? 'Working…' : forRetries ? 'Use this key for retries' : 'Next: review'}
         </Button>
       </div>
     </form>

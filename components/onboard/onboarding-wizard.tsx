@@ -62,7 +62,15 @@ function Steps({ wizard, suggestedLabel }: { wizard: WizardView; suggestedLabel:
         {step === 'preflight' && <PreflightStep wizard={wizard} pending={pending} act={act} />}
         {step === 'key' && <KeyStep suggestedLabel={suggestedLabel} pending={pending} act={act} />}
         {step === 'review' && <ReviewStep wizard={wizard} pending={pending} act={act} />}
-        {step === 'deploy' && <DeployStep wizard={wizard} pending={pending} act={act} onNew={() => start.mutate()} />}
+        {step === 'deploy' && (
+          <DeployStep
+            wizard={wizard}
+            pending={pending}
+            act={act}
+            onNew={() => start.mutate()}
+            suggestedLabel={suggestedLabel}
+          />
+        )}
       </div>
     </Card>
   );

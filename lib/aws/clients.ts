@@ -7,6 +7,7 @@ import 'server-only';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { env } from '../env';
 import { credentialsFor, type AwsTarget } from './credentials';
+import { requestHandlerOptions } from './http-options';
 
 export interface AwsScope {
   target: AwsTarget;
@@ -19,7 +20,7 @@ interface ClientConfig {
   credentials: AwsCredentialIdentityProvider;
   retryMode: string;
   maxAttempts: number;
-  requestHandler: { requestTimeout: number; connectionTimeout: number };
+  requestHandler: { requestTimeout: number; connectionTimeout: number; throwOnRequestTimeout: boolean };
 }
 
 type ClientCtor<C> = new (config: ClientConfig) => C;
@@ -38,7 +39,7 @@ export function awsClient<C>(ctor: ClientCtor<C>, scope: AwsScope): C {
       credentials: credentialsFor(t, scope.sessionName),
       retryMode: 'adaptive',
       maxAttempts: env().AWS_MAX_ATTEMPTS,
-      requestHandler: { requestTimeout: env().AWS_TIMEOUT_MS, connectionTimeout: Math.min(5000, env().AWS_TIMEOUT_MS) },
+      requestHandler: requestHandlerOptions(),
     });
     cache.set(key, client);
   }

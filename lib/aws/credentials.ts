@@ -7,6 +7,7 @@ import 'server-only';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { env } from '../env';
+import { requestHandlerOptions } from './http-options';
 
 export interface AwsTarget {
   accountId: string;
@@ -65,7 +66,7 @@ export function credentialsFor(target: AwsTarget, sessionName: string): AwsCrede
           DurationSeconds: 3600,
         },
         masterCredentials: hubCredentials(),
-        clientConfig: { region: env().AWS_REGION, maxAttempts: 3 },
+        clientConfig: { region: env().AWS_REGION, maxAttempts: 3, requestHandler: requestHandlerOptions() },
       }),
     );
     roleCache.set(key, provider);

@@ -2,6 +2,7 @@ import 'server-only';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { env } from '../env';
 import { awsClient, type AwsScope } from './clients';
+import { requestHandlerOptions } from './http-options';
 import { hubCredentials } from './credentials';
 
 export interface CallerIdentity {
@@ -23,7 +24,12 @@ export async function tryAssumeRole(
   externalId: string | undefined,
   sessionName: string,
 ): Promise<CallerIdentity> {
-  const sts = new STSClient({ region: env().AWS_REGION, credentials: hubCredentials(), maxAttempts: 2 });
+  const sts = new STSClient({
+    region: env().AWS_REGION,
+    credentials: hubCredentials(),
+    maxAttempts: 2,
+    requestHandler: requestHandlerOptions(),
+  });
   const out = await sts.send(
     new AssumeRoleCommand({
       RoleArn: roleArn,

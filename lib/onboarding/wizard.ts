@@ -108,6 +108,13 @@ function assertDraft(d: Deployment): void {
     throw new AppError('conflict', 'This deployment has started; its choices can no longer change.', 409);
 }
 
+/** The key may change before deploying, and during it (for retries after a rejected key). */
+function assertKeyChangeable(d: Deployment): void {
+  if (d.status !== 'draft' && d.status !== 'deploying') {
+    throw new AppError('conflict', 'This deployment is over; start a new one.', 409);
+  }
+}
+
 async function applyPreflight(session: ConsoleSession, d: Deployment, regions: string[]): Promise<void> {
   const targets = targetsOf(session, d.accountIds);
   const results = await runPreflight(session, targets, regions);
@@ -191,7 +198,7 @@ export async function applyWizardAction(
       break;
     }
     case 'useNewKey': {
-      assertDraft(d);
+      assertKeyChangeable(d);
       const me = { token: session.aimsToken, accountId: session.accountId, userId: session.userId };
       const created = await aims().createAccessKey(me, action.label);
       recordAudit({
@@ -207,12 +214,12 @@ export async function applyWizardAction(
         keyLabel: action.label,
         secretSealed: sealSecret(created.secretKey),
         secretExpiresAt: Date.now() + SECRET_KEEP_MS,
-        step: 'review',
+        step: d.status === 'draft' ? 'review' : d.step,
       });
       break;
     }
     case 'useExistingKey': {
-      assertDraft(d);
+      assertKeyChangeable(d);
       try {
         const identity = await aims().authenticateAccessKey({
           accessKeyId: action.keyId,
@@ -245,7 +252,7 @@ export async function applyWizardAction(
         keyLabel: label ?? null,
         secretSealed: sealSecret(action.secretKey.toLowerCase()),
         secretExpiresAt: Date.now() + SECRET_KEEP_MS,
-        step: 'review',
+        step: d.status === 'draft' ? 'review' : d.step,
       });
       break;
     }
