@@ -1,6 +1,8 @@
 'use client';
 
+import { KeyUsage } from '@/components/keys/key-usage';
 import { Button } from '@/components/ui/button';
+import { useKeys } from '@/lib/queries/use-keys';
 import type { ItemView, WizardView } from '@/lib/queries/use-onboarding';
 import type { WizardAction } from '@/lib/schemas/onboarding';
 import { DiagnosisBox } from './diagnosis-box';
@@ -66,6 +68,7 @@ export function PreflightStep({
   pending: boolean;
   act: (a: WizardAction) => void;
 }) {
+  const keys = useKeys();
   const counts = { ready: 0, adopt: 0, enable_guardduty: 0, blocked: 0 };
   for (const i of wizard.items) if (i.preflight) counts[i.preflight.verdict]++;
   return (
@@ -74,6 +77,15 @@ export function PreflightStep({
         {counts.ready} ready, {counts.adopt} to adopt, {counts.enable_guardduty} with GuardDuty off, {counts.blocked}{' '}
         blocked. Only ready regions are deployed; adopted collectors are recorded, not redeployed.
       </p>
+      {keys.data && (
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <span>Alert Logic key slots:</span>
+          <KeyUsage used={keys.data.keys.length} limit={keys.data.limit} />
+          {keys.data.keys.length >= keys.data.limit && (
+            <span>(none left: the next step will ask you to reuse a key)</span>
+          )}
+        </div>
+      )}
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-slate-500">

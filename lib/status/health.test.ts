@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { decideHealth, type CellFacts } from './health';
+
+const now = Date.parse('2026-12-04T12:00:00Z');
+const base: CellFacts = {
+  guardDuty: 'enabled',
+  collector: { stackStatus: 'CREATE_COMPLETE', collectorId: 'C1' },
+  invocations24h: 40,
+  errors24h: 0,
+  invocations1h: 2,
+  errors1h: 0,
+  findings24h: 10,
+  alertLogic: { status: 'ok', timestampMs: now - 60_000 },
+  nowMs: now,
+};
+
+describe('decideHealth', () => {
+  it.each([
+    ['healthy', {}],
+    ['degraded', { errors24h: 3 }],
+    ['failing', { collector: { stackStatus: 'ROLLBACK_COMPLETE', collectorId: null } }],
+    ['failing', { errors1h: 2, invocations1h: 2, errors24h: 2 }],
+    ['failing', { alertLogic: { status: 'error', timestampMs: now } }],
+    ['silent', { invocations24h: 0, invocations1h: 0 }],
+    ['silent', { alertLogic: { status: 'ok', timestampMs: now - 31 * 60_000 } }],
+    ['not_installed', { collector: null }],
+    ['guardduty_off', { collector: null, guardDuty: 'none' }],
+    ['guardduty_off', { guardDuty: 'disabled' }],
+  ] as const)('%s when %j', (state, patch) => {
+    expect(decideHealth({ ...base, ...(patch as Partial<CellFacts>) }).state).toBe(state);
+  });
+
+  it('does not call a collector silent when GuardDuty found nothing to forward', () => {
+    expect(decideHealth({ ...base, invocations24h: 0, invocations1h: 0, findings24h: 0, alertLogic: null }).state).toBe(
+      'healthy',
+    );
+  });
+});
