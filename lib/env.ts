@@ -42,6 +42,18 @@ const envSchema = z.object({
   AWS_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(500).max(120_000).default(15_000)),
   AWS_MAX_ATTEMPTS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(10).default(5)),
   DEPLOY_POLL_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).max(60_000).default(2_000)),
+  STATUS_CACHE_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(600_000).default(15_000)),
+  STATUS_CELL_DEADLINE_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(500).max(120_000).default(10_000)),
+  STATUS_CONCURRENCY: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(128).default(16)),
+  STATUS_TEST_FINDING_WAIT_MS: z.preprocess(
+    emptyAsUnset,
+    z.coerce
+      .number()
+      .int()
+      .min(5_000)
+      .max(3_600_000)
+      .default(6 * 60_000),
+  ),
   DEPLOY_CONCURRENCY: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(64).default(8)),
 });
 

@@ -6,6 +6,7 @@ import { usePathname } from 'next/navigation';
 const LINKS = [
   { href: '/', label: 'Overview', adminOnly: false },
   { href: '/onboard', label: 'Onboard', adminOnly: true },
+  { href: '/status', label: 'Status', adminOnly: true },
   { href: '/targets', label: 'AWS accounts', adminOnly: true },
   { href: '/keys', label: 'Access keys', adminOnly: true },
 ];

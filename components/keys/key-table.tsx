@@ -2,7 +2,20 @@ import { Button } from '@/components/ui/button';
 import type { KeyView } from '@/lib/schemas/keys';
 import { formatEpoch } from './format-time';
 
-export function KeyTable({ keys, onDelete }: { keys: KeyView[]; onDelete: (key: KeyView) => void }) {
+export type KeyUsageMap = Record<string, { accountId: string; region: string; stackName: string }[]>;
+
+export function KeyTable({
+  keys,
+  usage,
+  onDelete,
+  onRotate,
+}: {
+  keys: KeyView[];
+  /** Undefined while the stacks are being read. */
+  usage: KeyUsageMap | undefined;
+  onDelete: (key: KeyView) => void;
+  onRotate: (key: KeyView) => void;
+}) {
   if (keys.length === 0) {
     return <p className="text-sm text-slate-600">You have no access keys yet. Create one below.</p>;
   }
@@ -24,6 +37,9 @@ export function KeyTable({ keys, onDelete }: { keys: KeyView[]; onDelete: (key: 
             <th scope="col" className="py-2 pr-4 font-medium">
               Last used
             </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Used by
+            </th>
             <th scope="col" className="py-2 font-medium">
               <span className="sr-only">Actions</span>
             </th>
@@ -38,7 +54,19 @@ export function KeyTable({ keys, onDelete }: { keys: KeyView[]; onDelete: (key: 
               <td className="py-2.5 pr-4 font-mono">{k.id}</td>
               <td className="py-2.5 pr-4">{formatEpoch(k.createdAt)}</td>
               <td className="py-2.5 pr-4">{formatEpoch(k.lastUsedAt)}</td>
-              <td className="py-2.5 text-right">
+              <td className="py-2.5 pr-4 text-xs" data-testid={`usage-${k.id}`}>
+                {usage === undefined
+                  ? '…'
+                  : (usage[k.id] ?? []).length === 0
+                    ? 'No collector'
+                    : (usage[k.id] ?? []).map((u) => `${u.accountId}/${u.region}`).join(', ')}
+              </td>
+              <td className="flex justify-end gap-2 py-2.5 text-right">
+                {(usage?.[k.id] ?? []).length > 0 && (
+                  <Button variant="secondary" onClick={() => onRotate(k)} aria-label={`Rotate key ${k.label ?? k.id}`}>
+                    Rotate
+                  </Button>
+                )}
                 <Button variant="secondary" onClick={() => onDelete(k)} aria-label={`Delete key ${k.label ?? k.id}`}>
                   Delete
                 </Button>

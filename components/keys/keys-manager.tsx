@@ -5,18 +5,22 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { useCreateKey, useDeleteKey, useKeys } from '@/lib/queries/use-keys';
+import { useKeyUsage } from '@/lib/queries/use-status';
 import type { KeyView } from '@/lib/schemas/keys';
 import { CreateKeyForm } from './create-key-form';
 import { DeleteKeyDialog } from './delete-key-dialog';
 import { KeyTable } from './key-table';
 import { KeyUsage } from './key-usage';
+import { RotateKey } from './rotate-key';
 import { SecretOnce } from './secret-once';
 
 export function KeysManager({ suggestedLabel }: { suggestedLabel: string }) {
   const keys = useKeys();
   const create = useCreateKey();
   const remove = useDeleteKey();
+  const usage = useKeyUsage();
   const [toDelete, setToDelete] = useState<KeyView | null>(null);
+  const [toRotate, setToRotate] = useState<KeyView | null>(null);
   const [deletedNotice, setDeletedNotice] = useState('');
 
   const list = keys.data?.keys ?? [];
@@ -51,6 +55,8 @@ export function KeysManager({ suggestedLabel }: { suggestedLabel: string }) {
         {keys.data && (
           <KeyTable
             keys={list}
+            usage={usage.data?.usage ?? (usage.isError ? {} : undefined)}
+            onRotate={setToRotate}
             onDelete={(k) => {
               remove.reset();
               setDeletedNotice('');
@@ -86,8 +92,15 @@ export function KeysManager({ suggestedLabel }: { suggestedLabel: string }) {
         )}
       </Card>
 
+      <RotateKey
+        keyToRotate={toRotate}
+        usedBy={toRotate ? (usage.data?.usage[toRotate.id] ?? []) : []}
+        suggestedLabel={suggestedLabel}
+        onClose={() => setToRotate(null)}
+      />
       <DeleteKeyDialog
         keyToDelete={toDelete}
+        usedBy={toDelete ? (usage.data?.usage[toDelete.id] ?? []) : []}
         pending={remove.isPending}
         error={remove.error}
         onCancel={() => setToDelete(null)}

@@ -4,6 +4,7 @@ import {
   CloudFormationClient,
   CreateStackCommand,
   DeleteStackCommand,
+  DescribeStackResourcesCommand,
   DescribeStacksCommand,
   GetTemplateSummaryCommand,
   UpdateStackCommand,
@@ -173,4 +174,12 @@ export async function updateStackParameters(
     if (e.name === 'ValidationError' && e.message === 'No updates are to be performed.') return 'no_changes';
     throw err;
   }
+}
+
+/** Logical id → physical id of a stack's resources (e.g. the Kinesis stream's real name). */
+export async function stackResources(scope: AwsScope, stackName: string): Promise<Record<string, string>> {
+  const out = await cfn(scope).send(new DescribeStackResourcesCommand({ StackName: stackName }));
+  return Object.fromEntries(
+    (out.StackResources ?? []).map((r) => [r.LogicalResourceId ?? '', r.PhysicalResourceId ?? '']),
+  );
 }

@@ -11,6 +11,55 @@ export interface MetricSpec {
   stat?: 'Sum' | 'Maximum' | 'Average';
 }
 
+export interface MetricSeries {
+  total: number;
+  /** The value of the newest period, 0 when there is none. */
+  latest: number;
+}
+
+/** One GetMetricData for every metric, in periods of `periodS`: totals and the newest period. */
+export async function metricSeries(
+  scope: AwsScope,
+  specs: MetricSpec[],
+  startMs: number,
+  endMs: number,
+  periodS: number,
+): Promise<Record<string, MetricSeries>> {
+  const result: Record<string, MetricSeries> = Object.fromEntries(specs.map((s) => [s.id, { total: 0, latest: 0 }]));
+  if (specs.length === 0) return result;
+  const out = await awsClient(CloudWatchClient, scope).send(
+    new GetMetricDataCommand({
+      MetricDataQueries: specs.map((s) => ({
+        Id: s.id,
+        MetricStat: {
+          Metric: {
+            Namespace: s.namespace,
+            MetricName: s.name,
+            Dimensions: [{ Name: s.dimension.name, Value: s.dimension.value }],
+          },
+          Period: periodS,
+          Stat: s.stat ?? 'Sum',
+        },
+      })),
+      StartTime: new Date(startMs),
+      EndTime: new Date(endMs),
+      ScanBy: 'TimestampDescending',
+    }),
+  );
+  for (const r of out.MetricDataResults ?? []) {
+    const spec = specs.find((s) => s.id === r.Id);
+    if (!spec || !r.Id) continue;
+    const values = r.Values ?? [];
+    const newest = r.Timestamps?.[0];
+    const latestInWindow = newest && endMs - newest.getTime() <= periodS * 1000 ? (values[0] ?? 0) : 0;
+    result[r.Id] = {
+      total: spec.stat === 'Maximum' ? Math.max(0, ...values) : values.reduce((a, b) => a + b, 0),
+      latest: latestInWindow,
+    };
+  }
+  return result;
+}
+
 /** One GetMetricData for every metric: sums (or max) over the window per id; 0 when no data. */
 export async function metricTotals(
   scope: AwsScope,

@@ -363,3 +363,21 @@ export async function itemEvents(session: ConsoleSession, id: string, accountId:
     throw new AppError('upstream_unavailable', `${diag.cause} ${diag.remedy}`, 502);
   }
 }
+
+/** "Redeploy" from the status page: a new deployment for one account and region, preflight done. */
+export async function startWizardFor(session: ConsoleSession, accountId: string, region: string): Promise<WizardView> {
+  const open = openDeployment(session.accountId);
+  if (open) {
+    throw new AppError(
+      'conflict',
+      'An onboarding is already open. Finish or discard it on the Onboard page first.',
+      409,
+    );
+  }
+  const d = createDeployment(session.accountId, session.email);
+  targetsOf(session, [accountId]);
+  updateDeployment(d.id, { accountIds: [accountId], regions: [region] });
+  await applyPreflight(session, { ...d, accountIds: [accountId], regions: [region] }, [region]);
+  updateDeployment(d.id, { step: 'preflight' });
+  return view(session, mustGet(session, d.id));
+}

@@ -13,7 +13,9 @@ export type AuditAction =
   | 'stack.delete'
   | 'stack.update'
   | 'stack.adopt'
-  | 'deployment.start';
+  | 'deployment.start'
+  | 'finding.sample'
+  | 'key.rotate';
 
 export interface AuditEvent {
   id: number;
