@@ -63,6 +63,8 @@ export default defineConfig({
         AWS_MAX_ATTEMPTS: '8',
         DATABASE_URL: `file:.e2e/guardlink-${process.pid}.sqlite`,
         DEPLOY_POLL_MS: '400',
+        STATUS_CACHE_MS: '1000',
+        STATUS_TEST_FINDING_WAIT_MS: '60000',
       },
     },
   ],

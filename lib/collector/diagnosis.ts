@@ -222,3 +222,36 @@ export function diagnoseAwsFailure(
       };
   }
 }
+
+/** What the collector Lambda's own error lines say is wrong with it, when they say it clearly. */
+export function diagnoseCollectorErrors(messages: string[], region: string): Diagnosis | null {
+  const text = messages.join('\n');
+  if (/AWSC0003|AIMS authentication failed|authenticate.*401|401 Unauthorized|invalid_credentials/i.test(text)) {
+    return {
+      code: 'alert_logic_key_rejected',
+      cause: 'The collector cannot sign in to Alert Logic: its access key was deleted, or its secret is wrong.',
+      remedy: 'Switch the stack to a valid key (button above); findings stay queued in Kinesis for up to 24 hours.',
+      link: consoleLinks.logGroup(region),
+      detail: messages[0],
+    };
+  }
+  if (/KMS|kms:Decrypt|AccessDeniedException.*Decrypt/i.test(text)) {
+    return {
+      code: 'missing_permission',
+      cause: "The collector cannot decrypt its Alert Logic secret: KMS refused the Lambda's role.",
+      remedy: "Restore kms:Decrypt on the collector's key for its role (or redeploy the stack, which recreates both).",
+      link: consoleLinks.logGroup(region),
+      detail: messages.find((m) => /KMS|Decrypt/i.test(m)),
+    };
+  }
+  if (/Task timed out/.test(text)) {
+    return {
+      code: 'aws_unreachable',
+      cause: 'Collector runs time out before they finish (usually Alert Logic slow or unreachable from the Lambda).',
+      remedy: 'Check the Lambda can reach Alert Logic (VPC egress, proxy); runs are retried from Kinesis.',
+      link: consoleLinks.logGroup(region),
+      detail: messages.find((m) => /Task timed out/.test(m)),
+    };
+  }
+  return null;
+}

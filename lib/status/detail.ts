@@ -14,7 +14,7 @@ import { findingConsoleUrl, getFindings, listRecentFindingIds, type FindingView 
 import { getDetectorState } from '../aws/guardduty';
 import { filterLogLines, LAMBDA_ERROR_PATTERN } from '../aws/logs';
 import { targetScope } from '../aws/scope';
-import { diagnoseStackFailure, firstFailure, type Diagnosis } from '../collector/diagnosis';
+import { diagnoseCollectorErrors, diagnoseStackFailure, firstFailure, type Diagnosis } from '../collector/diagnosis';
 import { COLLECTOR_FUNCTION_NAME, COLLECTOR_LOG_GROUP } from '../collector/template';
 import { getTarget } from '../store/targets';
 import { DAY_MS, readCell, type CellView } from './cell';
@@ -72,10 +72,16 @@ export async function regionDetail(session: ConsoleSession, accountId: string, r
         error: err instanceof Error ? err.message : 'Alert Logic incidents unavailable',
       })),
   ]);
+  const errors = groupErrors(errorLines);
   const diagnosis =
     stack && FAILED.test(stack.status)
       ? diagnoseStackFailure({ region, stackId: stack.id, failed: firstFailure(events), stackReason: null })
-      : null;
+      : ['failing', 'degraded'].includes(cell.state)
+        ? diagnoseCollectorErrors(
+            errors.map((g) => g.message),
+            region,
+          )
+        : null;
   return {
     accountId,
     region,
@@ -83,7 +89,7 @@ export async function regionDetail(session: ConsoleSession, accountId: string, r
     cell,
     events,
     diagnosis,
-    errors: groupErrors(errorLines),
+    errors,
     findings,
     pipeline,
     incidents: incidents.list,

@@ -7,8 +7,8 @@ const base: CellFacts = {
   collector: { stackStatus: 'CREATE_COMPLETE', collectorId: 'C1' },
   invocations24h: 40,
   errors24h: 0,
-  invocations1h: 2,
-  errors1h: 0,
+  invocationsRecent: 2,
+  errorsRecent: 0,
   findings24h: 10,
   alertLogic: { status: 'ok', timestampMs: now - 60_000 },
   nowMs: now,
@@ -19,9 +19,9 @@ describe('decideHealth', () => {
     ['healthy', {}],
     ['degraded', { errors24h: 3 }],
     ['failing', { collector: { stackStatus: 'ROLLBACK_COMPLETE', collectorId: null } }],
-    ['failing', { errors1h: 2, invocations1h: 2, errors24h: 2 }],
+    ['failing', { errorsRecent: 2, invocationsRecent: 2, errors24h: 2 }],
     ['failing', { alertLogic: { status: 'error', timestampMs: now } }],
-    ['silent', { invocations24h: 0, invocations1h: 0 }],
+    ['silent', { invocations24h: 0, invocationsRecent: 0 }],
     ['silent', { alertLogic: { status: 'ok', timestampMs: now - 31 * 60_000 } }],
     ['not_installed', { collector: null }],
     ['guardduty_off', { collector: null, guardDuty: 'none' }],
@@ -31,8 +31,8 @@ describe('decideHealth', () => {
   });
 
   it('does not call a collector silent when GuardDuty found nothing to forward', () => {
-    expect(decideHealth({ ...base, invocations24h: 0, invocations1h: 0, findings24h: 0, alertLogic: null }).state).toBe(
-      'healthy',
-    );
+    expect(
+      decideHealth({ ...base, invocations24h: 0, invocationsRecent: 0, findings24h: 0, alertLogic: null }).state,
+    ).toBe('healthy');
   });
 });

@@ -10,9 +10,9 @@ export interface CellFacts {
   collector: { stackStatus: string | null; collectorId: string | null } | null;
   invocations24h: number;
   errors24h: number;
-  /** Invocations and errors in the most recent hour. */
-  invocations1h: number;
-  errors1h: number;
+  /** Invocations and errors in the most recent 5-minute period (the collector's latest runs). */
+  invocationsRecent: number;
+  errorsRecent: number;
   findings24h: number;
   /** Alert Logic's last report for the collector, if any. */
   alertLogic: { status: string; timestampMs: number | null } | null;
@@ -52,8 +52,12 @@ export function decideHealth(f: CellFacts): Health {
   }
   if (f.alertLogic?.status === 'error')
     return { state: 'failing', reason: 'Alert Logic reports the collector in error' };
-  if (f.errors1h > 0 && f.errors1h >= f.invocations1h)
-    return { state: 'failing', reason: `${f.errors1h} failed run(s) in the last hour, none succeeded` };
+  if (f.errorsRecent > 0 && f.errorsRecent >= f.invocationsRecent) {
+    return {
+      state: 'failing',
+      reason: `Its latest runs fail (${f.errorsRecent} error(s) in the last 5 minutes, no success)`,
+    };
+  }
   if (f.guardDuty !== 'enabled')
     return { state: 'guardduty_off', reason: 'Collector installed but GuardDuty is not enabled' };
   if (f.findings24h > 0 && f.invocations24h === 0)
