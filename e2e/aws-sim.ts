@@ -27,8 +27,25 @@ async function control(path: string, json?: unknown, method = 'POST'): Promise<u
 
 export const awsSim = {
   reset: () => control('reset'),
-  config: (json: { stackDurationMs?: number; latencyMs?: number }) => control('config', json),
+  config: (json: {
+    stackDurationMs?: number;
+    latencyMs?: number;
+    checkinIntervalMs?: number;
+    pipelineDelayMs?: number;
+  }) => control('config', json),
+  /** Builds the seeded scenario and returns which (account, region) shows which health state. */
+  async scenario(name: string): Promise<{ account: string; region: string; state: string }[]> {
+    const res = (await control('scenario', { name })) as {
+      cells: { account: string; region: string; state: string }[];
+    };
+    return res.cells;
+  },
   throttle: (service: string, rate: number) => control('throttle', { service, rate }),
+  collectorFault: (
+    account: string,
+    region: string,
+    fault: 'bad_key' | 'kms_denied' | 'rule_disabled' | 'timeout' | 'off',
+  ) => control('collector-fault', { account, region, fault }),
   failRegion: (region: string, mode: 'error' | 'timeout' | 'off') => control('fail-region', { region, mode }),
   state: () => control('state', undefined, 'GET') as Promise<AwsSimState>,
   async stacksIn(account: string) {

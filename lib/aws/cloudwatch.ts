@@ -13,8 +13,8 @@ export interface MetricSpec {
 
 export interface MetricSeries {
   total: number;
-  /** The value of the newest period, 0 when there is none. */
-  latest: number;
+  /** Datapoints, newest first: [period start (ms), value]. */
+  points: [number, number][];
 }
 
 /** One GetMetricData for every metric, in periods of `periodS`: totals and the newest period. */
@@ -25,8 +25,12 @@ export async function metricSeries(
   endMs: number,
   periodS: number,
 ): Promise<Record<string, MetricSeries>> {
-  const result: Record<string, MetricSeries> = Object.fromEntries(specs.map((s) => [s.id, { total: 0, latest: 0 }]));
+  const result: Record<string, MetricSeries> = Object.fromEntries(specs.map((s) => [s.id, { total: 0, points: [] }]));
   if (specs.length === 0) return result;
+  // Align the window to whole periods, or CloudWatch's minute rounding leaves a tiny last bucket.
+  const periodMs = periodS * 1000;
+  const alignedEnd = Math.ceil(endMs / periodMs) * periodMs;
+  const alignedStart = alignedEnd - Math.ceil((endMs - startMs) / periodMs) * periodMs;
   const out = await awsClient(CloudWatchClient, scope).send(
     new GetMetricDataCommand({
       MetricDataQueries: specs.map((s) => ({
@@ -41,8 +45,8 @@ export async function metricSeries(
           Stat: s.stat ?? 'Sum',
         },
       })),
-      StartTime: new Date(startMs),
-      EndTime: new Date(endMs),
+      StartTime: new Date(alignedStart),
+      EndTime: new Date(alignedEnd),
       ScanBy: 'TimestampDescending',
     }),
   );
@@ -50,11 +54,10 @@ export async function metricSeries(
     const spec = specs.find((s) => s.id === r.Id);
     if (!spec || !r.Id) continue;
     const values = r.Values ?? [];
-    const newest = r.Timestamps?.[0];
-    const latestInWindow = newest && endMs - newest.getTime() <= periodS * 1000 ? (values[0] ?? 0) : 0;
+    const stamps = r.Timestamps ?? [];
     result[r.Id] = {
       total: spec.stat === 'Maximum' ? Math.max(0, ...values) : values.reduce((a, b) => a + b, 0),
-      latest: latestInWindow,
+      points: values.map((v, i): [number, number] => [stamps[i]?.getTime() ?? 0, v]).sort((a, b) => b[0] - a[0]),
     };
   }
   return result;

@@ -42,6 +42,11 @@ export interface RotationJob {
 const jobs = new Map<string, RotationJob>();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A failed or deleted stack runs no collector, so it does not "use" its key. */
+function runsCollector(status: string): boolean {
+  return !/^(ROLLBACK_COMPLETE|ROLLBACK_FAILED|ROLLBACK_IN_PROGRESS|CREATE_FAILED|DELETE_)/.test(status);
+}
+
 /** Which GuardLink-visible stacks use each key (their AccessKeyId parameter). */
 export async function keyUsage(session: ConsoleSession, fresh = false) {
   const matrix = await cachedMatrix(session, fresh);
@@ -49,7 +54,7 @@ export async function keyUsage(session: ConsoleSession, fresh = false) {
     {};
   for (const c of matrix.cells) {
     const key = c.stack?.accessKeyId?.toLowerCase();
-    if (!key || !c.stack || c.stack.status === 'DELETE_COMPLETE') continue;
+    if (!key || !c.stack || !runsCollector(c.stack.status)) continue;
     (usage[key] ??= []).push({
       accountId: c.accountId,
       region: c.region,

@@ -34,6 +34,18 @@ export interface CellView {
   calls: { aws: number; alertLogic: number };
 }
 
+const RECENT_MS = 30 * 60 * 1000;
+
+/**
+ * The collector's latest runs: invocations and errors in the newest minute that had any run
+ * (within the last 30 minutes). All of them failing means the collector is erroring now.
+ */
+export function latestRuns(inv: [number, number][], err: [number, number][], nowMs: number) {
+  const active = inv.find(([t, v]) => v > 0 && nowMs - t <= RECENT_MS);
+  if (!active) return { invocationsRecent: 0, errorsRecent: 0 };
+  return { invocationsRecent: active[1], errorsRecent: err.find(([t]) => t === active[0])?.[1] ?? 0 };
+}
+
 export async function readCell(
   session: ConsoleSession,
   target: Target,
@@ -79,7 +91,7 @@ export async function readCell(
               ],
               nowMs - DAY_MS,
               nowMs,
-              300,
+              60,
             ),
           )
         : Promise.resolve(null),
@@ -101,8 +113,7 @@ export async function readCell(
       collector: hasCollector ? { stackStatus: stack?.status ?? null, collectorId } : null,
       invocations24h: metrics?.inv?.total ?? 0,
       errors24h: metrics?.err?.total ?? 0,
-      invocationsRecent: metrics?.inv?.latest ?? 0,
-      errorsRecent: metrics?.err?.latest ?? 0,
+      ...latestRuns(metrics?.inv?.points ?? [], metrics?.err?.points ?? [], nowMs),
       findings24h: findingIds.length,
       alertLogic: report ? { status: report.status, timestampMs: report.timestamp } : null,
       nowMs,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { latestRuns } from './cell';
 import { decideHealth, type CellFacts } from './health';
 
 const now = Date.parse('2026-12-04T12:00:00Z');
@@ -34,5 +35,26 @@ describe('decideHealth', () => {
     expect(
       decideHealth({ ...base, invocations24h: 0, invocationsRecent: 0, findings24h: 0, alertLogic: null }).state,
     ).toBe('healthy');
+  });
+});
+
+describe('latestRuns', () => {
+  it('reads the newest minute that had runs, within 30 minutes', () => {
+    const t = (min: number) => now - min * 60_000;
+    expect(
+      latestRuns(
+        [
+          [t(0), 0],
+          [t(1), 4],
+          [t(2), 5],
+        ],
+        [
+          [t(1), 4],
+          [t(2), 0],
+        ],
+        now,
+      ),
+    ).toEqual({ invocationsRecent: 4, errorsRecent: 4 });
+    expect(latestRuns([[t(45), 3]], [[t(45), 3]], now)).toEqual({ invocationsRecent: 0, errorsRecent: 0 });
   });
 });

@@ -10,7 +10,7 @@ export interface CellFacts {
   collector: { stackStatus: string | null; collectorId: string | null } | null;
   invocations24h: number;
   errors24h: number;
-  /** Invocations and errors in the most recent 5-minute period (the collector's latest runs). */
+  /** Invocations and errors in the newest minute with runs (the collector's latest runs). */
   invocationsRecent: number;
   errorsRecent: number;
   findings24h: number;

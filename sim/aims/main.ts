@@ -6,7 +6,9 @@ const port = portArg > 0 ? Number(process.argv[portArg + 1]) : Number(process.en
 
 startAimsSimulator({ port })
   .then((sim) => {
-    console.log(`Alert Logic simulator (AIMS, endpoints) listening on ${sim.url}`);
+    console.log(
+      `Alert Logic simulator (AIMS, endpoints, azcollect, collectors_status, ingest, iris) listening on ${sim.url}`,
+    );
     const stop = () => void sim.close().then(() => process.exit(0));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

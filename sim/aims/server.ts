@@ -1,13 +1,15 @@
 /**
- * The Alert Logic simulator: one HTTP server on 127.0.0.1 serving AIMS and the endpoints
- * service, plus a test-only control interface under `/_sim/` (never an Alert Logic path).
+ * The Alert Logic simulator: one HTTP server on 127.0.0.1 serving AIMS, the endpoints service, and
+ * the collector-facing services (azcollect, collectors_status, ingest) and iris; plus a test-only
+ * control interface under `/_sim/` (control.ts; never an Alert Logic path).
  */
-import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { z } from 'zod';
-import { CONTROL_PREFIX, faultSchema } from '../shared/control';
+import { CONTROL_PREFIX } from '../shared/control';
 import { BodyTooLargeError, FaultInjector, readBody, sendEmpty, sendJson, sleep } from '../shared/http';
-import { matchRoute } from './aims-routes';
+import { control } from './control';
+import { matchRoute } from './router';
 import { AimsWorld } from './world';
 
 export interface AimsSimulator {
@@ -15,57 +17,6 @@ export interface AimsSimulator {
   world: AimsWorld;
   faults: FaultInjector;
   close(): Promise<void>;
-}
-
-const configSchema = z
-  .object({
-    tokenTtlSeconds: z.number().int().positive().optional(),
-    latencyMs: z.number().int().min(0).max(120_000).optional(),
-    writesDisabled: z.boolean().optional(),
-  })
-  .strict();
-
-async function control(
-  sim: { world: AimsWorld; faults: FaultInjector },
-  req: IncomingMessage,
-  res: ServerResponse,
-  path: string,
-): Promise<void> {
-  const body = await readBody(req);
-  const json = body.length ? (JSON.parse(body.toString('utf8')) as unknown) : {};
-  const { world, faults } = sim;
-  switch (`${req.method} ${path}`) {
-    case 'POST reset':
-      world.seed();
-      faults.clear();
-      return sendJson(res, 200, { ok: true });
-    case 'POST config': {
-      const cfg = configSchema.parse(json);
-      if (cfg.tokenTtlSeconds !== undefined) world.tokenTtlSeconds = cfg.tokenTtlSeconds;
-      if (cfg.latencyMs !== undefined) world.latencyMs = cfg.latencyMs;
-      if (cfg.writesDisabled !== undefined) world.writesDisabled = cfg.writesDisabled;
-      return sendJson(res, 200, { ok: true });
-    }
-    case 'POST faults':
-      faults.add(faultSchema.parse(json));
-      return sendJson(res, 200, { faults: faults.list() });
-    case 'DELETE faults':
-      faults.clear();
-      return sendJson(res, 200, { faults: [] });
-    case 'GET state':
-      // Lets tests check what the console did, and that tokens never leaked to the browser.
-      return sendJson(res, 200, {
-        users: [...world.users.values()].map((u) => ({
-          email: u.email,
-          keys: world.keysOf(u.id).map((k) => ({ id: k.id, label: k.label ?? null })),
-        })),
-        tokens: [...world.tokens.values()].map((t) => ({ token: t.token, userId: t.userId, expiration: t.expiration })),
-        tokenTtlSeconds: world.tokenTtlSeconds,
-        writesDisabled: world.writesDisabled,
-      });
-    default:
-      return sendJson(res, 404, { error: 'unknown control request' });
-  }
 }
 
 export async function startAimsSimulator(options: { port?: number; host?: string } = {}): Promise<AimsSimulator> {

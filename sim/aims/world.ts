@@ -1,53 +1,13 @@
 /**
  * The Alert Logic simulator's state: accounts, users, roles, access keys, tokens and MFA
- * sessions, seeded with the documented demo users (see README).
+ * sessions, seeded with the documented demo users (see README); plus what collectors did
+ * (registrations, statuses, ingested messages, incidents: collection-store.ts), which a seed empties.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { CollectionStore } from './collection-store';
+import { type RoleName } from './roles';
 
-export const ROLES = {
-  Administrator: {
-    id: '4389AB00-BBCC-4EB1-83E9-7A906A452BF0',
-    account_id: '*',
-    name: 'Administrator',
-    permissions: { '*:own:*:*': 'allowed' },
-    legacy_permissions: [],
-    version: 1,
-    global: true,
-    created: { at: 1430184599, by: 'System' },
-    modified: { at: 1430184599, by: 'System' },
-  },
-  'Power User': {
-    id: '2A33175D-86EF-44B5-AA39-C9549F6306DF',
-    account_id: '*',
-    name: 'Power User',
-    permissions: {
-      '*:own:*:*': 'allowed',
-      'aims:own:create:*': 'denied',
-      'aims:own:update:*': 'denied',
-      'aims:own:delete:*': 'denied',
-      'aims:own:grant:*': 'denied',
-      'aims:own:revoke:*': 'denied',
-    },
-    legacy_permissions: [],
-    version: 1,
-    global: true,
-    created: { at: 1430184599, by: 'System' },
-    modified: { at: 1430184599, by: 'System' },
-  },
-  'Read Only': {
-    id: 'F578CCE5-9574-4489-BF05-A04075838DE3',
-    account_id: '*',
-    name: 'Read Only',
-    permissions: { '*:own:get:*': 'allowed', '*:own:list:*': 'allowed' },
-    legacy_permissions: [],
-    version: 1,
-    global: true,
-    created: { at: 1430184599, by: 'System' },
-    modified: { at: 1430184599, by: 'System' },
-  },
-} as const;
-
-export type RoleName = keyof typeof ROLES;
+export { ROLES, type RoleName } from './roles';
 
 export interface SimAccount {
   id: string;
@@ -120,6 +80,7 @@ export class AimsWorld {
   tokenTtlSeconds = DEFAULT_TOKEN_TTL_SECONDS;
   latencyMs = 0;
   writesDisabled = false;
+  collection = new CollectionStore();
 
   constructor() {
     this.seed();
@@ -134,6 +95,7 @@ export class AimsWorld {
     this.tokenTtlSeconds = DEFAULT_TOKEN_TTL_SECONDS;
     this.latencyMs = 0;
     this.writesDisabled = false;
+    this.collection.clear();
     const created = 1700000000;
     this.accounts.set('10000001', {
       id: '10000001',

@@ -3,13 +3,16 @@
  * first (JSON RPC), then the REST JSON paths, then the form's Action and Version.
  */
 import { type IncomingMessage } from 'node:http';
+import { CLOUDWATCH_OPERATIONS } from './cloudwatch';
 import { AwsError } from './errors';
 import { EC2_OPERATIONS } from './ec2';
 import { GUARDDUTY_ROUTES } from './guardduty';
+import { FINDING_ROUTES } from './guardduty-findings';
 import { IAM_OPERATIONS } from './iam';
 import { LAMBDA_ROUTES } from './lambda';
+import { LOGS_OPERATIONS } from './logs-api';
 import { type Operation, type RestRoute } from './operation';
-import { PROTOCOL, QUERY_VERSIONS, type Protocol, type ServiceName } from './services';
+import { PROTOCOL, QUERY_VERSIONS, RPC_TARGETS, type Protocol, type ServiceName } from './services';
 import { STS_OPERATIONS } from './sts';
 import { CLOUDFORMATION_OPERATIONS } from './cloudformation/routes';
 
@@ -21,7 +24,7 @@ const QUERY_OPERATIONS: Partial<Record<ServiceName, Operation[]>> = {
 };
 
 const REST_SERVICES: { prefix: RegExp; service: ServiceName; routes: RestRoute[] }[] = [
-  { prefix: /^\/detector(\/|$)/, service: 'guardduty', routes: GUARDDUTY_ROUTES },
+  { prefix: /^\/detector(\/|$)/, service: 'guardduty', routes: [...GUARDDUTY_ROUTES, ...FINDING_ROUTES] },
   { prefix: /^\/2015-03-31\/functions(\/|$)/, service: 'lambda', routes: LAMBDA_ROUTES },
 ];
 
@@ -38,8 +41,13 @@ export interface Classified {
   pathParams: string[];
 }
 
+const RPC_OPERATIONS: Partial<Record<ServiceName, Operation[]>> = {
+  logs: LOGS_OPERATIONS,
+  cloudwatch: CLOUDWATCH_OPERATIONS,
+};
+
 const unknownOperation = (message: string, status = 400): AwsError =>
-  new AwsError('UnknownOperationException', message, status, { body: { message } });
+  new AwsError('UnknownOperationException', message, status, { body: { message }, queryCode: 'InvalidAction' });
 
 function header(req: IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
@@ -56,20 +64,37 @@ function parseJsonBody(body: Buffer): Record<string, unknown> | undefined {
   }
 }
 
+/** JSON RPC (`X-Amz-Target: <Prefix>.<Op>`): CloudWatch Logs and CloudWatch; any other target is answered cleanly. */
+function classifyRpc(target: string, body: Buffer): Classified {
+  const dot = target.lastIndexOf('.');
+  const opName = target.slice(dot + 1);
+  const service = RPC_TARGETS[target.slice(0, Math.max(0, dot))] ?? 'json';
+  const base = { service, protocol: PROTOCOL[service], actionLabel: `Action=${opName}`, form: new URLSearchParams() };
+  const op = RPC_OPERATIONS[service]?.find((o) => o.name === opName);
+  if (!op) {
+    return {
+      ...base,
+      json: {},
+      pathParams: [],
+      error: unknownOperation(`Operation ${target} is not supported by this simulator`),
+    };
+  }
+  const json = parseJsonBody(body);
+  if (!json) {
+    return {
+      ...base,
+      json: {},
+      pathParams: [],
+      error: new AwsError('SerializationException', 'Invalid JSON body', 400),
+    };
+  }
+  return { ...base, op, json, pathParams: [] };
+}
+
 export function classify(req: IncomingMessage, path: string, body: Buffer, signingService?: string): Classified {
   const empty = { form: new URLSearchParams(), json: {}, pathParams: [] };
   const target = header(req, 'x-amz-target');
-  if (target) {
-    // No JSON RPC service is simulated yet (CloudWatch Logs etc. come later): answer cleanly.
-    const opName = target.split('.').pop() ?? target;
-    return {
-      service: 'json',
-      protocol: 'json',
-      actionLabel: `Action=${opName}`,
-      error: unknownOperation(`Operation ${target} is not supported by this simulator`),
-      ...empty,
-    };
-  }
+  if (target) return classifyRpc(target, body);
   const method = req.method ?? 'GET';
   for (const rest of REST_SERVICES) {
     if (!rest.prefix.test(path)) continue;

@@ -11,6 +11,8 @@ export interface AwsErrorOptions {
   fault?: 'Sender' | 'Receiver';
   /** restJson/JSON body; default `{"message": …}`. */
   body?: Record<string, unknown>;
+  /** CloudWatch (awsQueryCompatible): the legacy query code sent in `x-amzn-query-error`; default `code`. */
+  queryCode?: string;
 }
 
 export class AwsError extends Error {
@@ -26,6 +28,10 @@ export class AwsError extends Error {
 
 export const validationError = (message: string): AwsError => new AwsError('ValidationError', message);
 
+/** Services whose common errors are JSON-style (`UnrecognizedClientException`, …); CloudWatch keeps query codes. */
+const jsonStyle = (service: ServiceName): boolean =>
+  service === 'guardduty' || service === 'lambda' || service === 'logs' || service === 'json';
+
 /** Lambda's modelled errors carry `Type` and `Message` (PascalCase); GuardDuty's `message` and `__type`. */
 function jsonBody(service: ServiceName, code: string, message: string): Record<string, unknown> {
   if (service === 'lambda') return { Type: 'User', Message: message };
@@ -40,6 +46,8 @@ export function throttled(service: ServiceName): AwsError {
   switch (service) {
     case 'ec2':
       return new AwsError('RequestLimitExceeded', 'Request limit exceeded.', 503);
+    case 'logs':
+      return new AwsError('ThrottlingException', 'Rate exceeded', 400, { body: { message: 'Rate exceeded' } });
     case 'guardduty':
     case 'lambda':
     case 'json':
@@ -64,8 +72,7 @@ const TOKEN_INVALID = 'The security token included in the request is invalid.';
 
 /** An opt-in region the account has not enabled does not know the caller's credentials. */
 export function invalidToken(service: ServiceName): AwsError {
-  const json = service === 'guardduty' || service === 'lambda' || service === 'json';
-  return json
+  return jsonStyle(service)
     ? new AwsError('UnrecognizedClientException', TOKEN_INVALID, 403, { body: { message: TOKEN_INVALID } })
     : new AwsError('InvalidClientTokenId', TOKEN_INVALID, 403);
 }
@@ -73,15 +80,13 @@ export function invalidToken(service: ServiceName): AwsError {
 const TOKEN_EXPIRED = 'The security token included in the request is expired';
 
 export function expiredToken(service: ServiceName): AwsError {
-  const json = service === 'guardduty' || service === 'lambda' || service === 'json';
-  return json
+  return jsonStyle(service)
     ? new AwsError('ExpiredTokenException', TOKEN_EXPIRED, 403, { body: { message: TOKEN_EXPIRED } })
     : new AwsError('ExpiredToken', TOKEN_EXPIRED, 400);
 }
 
 export function missingAuthentication(service: ServiceName): AwsError {
-  const json = service === 'guardduty' || service === 'lambda' || service === 'json';
-  return json
+  return jsonStyle(service)
     ? new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403, {
         body: { message: 'Missing Authentication Token' },
       })
@@ -100,5 +105,6 @@ export function accessDenied(service: ServiceName, who: Identity, action: string
   }
   const message = `User: ${who.arn} is not authorized to perform: ${action} on resource: ${resource} ${because}`;
   if (service === 'guardduty' || service === 'lambda') return byService(service, 'AccessDeniedException', message, 403);
+  if (service === 'logs') return new AwsError('AccessDeniedException', message, 400, { body: { message } });
   return new AwsError('AccessDenied', message, 403);
 }

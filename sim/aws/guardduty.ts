@@ -8,16 +8,16 @@ import { type Detector } from './world-types';
 const FREQUENCIES = new Set(['FIFTEEN_MINUTES', 'ONE_HOUR', 'SIX_HOURS']);
 
 /** GuardDuty's real errors: header BadRequestException, body `__type` InvalidInputException. */
-const badRequest = (message: string): AwsError =>
+export const badRequest = (message: string): AwsError =>
   new AwsError('BadRequestException', message, 400, { body: { message, __type: 'InvalidInputException' } });
 
-const INVALID_INPUT =
+export const INVALID_INPUT =
   'The request is rejected because an invalid or out-of-range value is specified as an input parameter.';
 
-const detectorArn = (ctx: CallContext): string =>
+export const detectorArn = (ctx: CallContext): string =>
   `arn:aws:guardduty:${ctx.region}:${ctx.identity.account}:detector/${ctx.pathParams[0] ?? '*'}`;
 
-function ownedDetector(ctx: CallContext): Detector {
+export function ownedDetector(ctx: CallContext): Detector {
   const detector = ctx.world.detectorIn(ctx.identity.account, ctx.region);
   if (!detector || detector.id !== ctx.pathParams[0]) {
     throw badRequest('The request is rejected because the input detectorId is not owned by the current account.');

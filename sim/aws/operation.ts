@@ -4,10 +4,13 @@ import { type SimSettings } from './settings';
 import { type AwsWorld } from './world';
 import { type Identity } from './world-types';
 import { type StackEngine } from './cloudformation/engine';
+import { type CollectorPipeline } from './collector/pipeline';
 
 export interface CallContext {
   world: AwsWorld;
   engine: StackEngine;
+  /** Carries new and updated GuardDuty findings to the collector (EventBridge → Kinesis → Lambda). */
+  pipeline: CollectorPipeline;
   settings: SimSettings;
   /** From the SigV4 credential scope. */
   region: string;

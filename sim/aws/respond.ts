@@ -53,6 +53,29 @@ export function sendJsonReply(res: ServerResponse, reply: JsonReply, requestId: 
   sendJson(res, reply.status ?? 200, reply.body, { 'x-amzn-requestid': requestId });
 }
 
+const RPC_CONTENT_TYPE = { json: 'application/x-amz-json-1.1', json10: 'application/x-amz-json-1.0' };
+
+function sendRpc(
+  res: ServerResponse,
+  protocol: 'json' | 'json10',
+  status: number,
+  body: unknown,
+  headers: Record<string, string>,
+): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': RPC_CONTENT_TYPE[protocol],
+    'content-length': Buffer.byteLength(text).toString(),
+    ...headers,
+  });
+  res.end(text);
+}
+
+/** JSON RPC successes (CloudWatch Logs 1.1, CloudWatch 1.0): the body is the output shape itself. */
+export function sendRpcReply(res: ServerResponse, protocol: 'json' | 'json10', reply: JsonReply, requestId: string) {
+  sendRpc(res, protocol, reply.status ?? 200, reply.body, { 'x-amzn-requestid': requestId });
+}
+
 export function sendAwsError(
   res: ServerResponse,
   service: ServiceName,
@@ -85,16 +108,25 @@ export function sendAwsError(
         'x-amzn-errortype': err.code,
         'x-amzn-requestid': requestId,
       });
-    case 'json': {
-      const text = JSON.stringify({ __type: err.code, message: err.message, ...err.options.body });
-      res.writeHead(err.status, {
-        'content-type': 'application/x-amz-json-1.1',
-        'content-length': Buffer.byteLength(text).toString(),
-        'x-amzn-errortype': err.code,
-        'x-amzn-requestid': requestId,
-      });
-      res.end(text);
-      return;
-    }
+    case 'json':
+      return sendRpc(
+        res,
+        'json',
+        err.status,
+        { __type: err.code, message: err.message, ...err.options.body },
+        { 'x-amzn-errortype': err.code, 'x-amzn-requestid': requestId },
+      );
+    case 'json10':
+      // awsQueryCompatible: the SDK takes `name` from __type, `Code`/`Type` from x-amzn-query-error (§1.1).
+      return sendRpc(
+        res,
+        'json10',
+        err.status,
+        { __type: `com.amazonaws.cloudwatch#${err.code}`, Message: err.message },
+        {
+          'x-amzn-query-error': `${err.options.queryCode ?? err.code};${err.options.fault ?? 'Sender'}`,
+          'x-amzn-requestid': requestId,
+        },
+      );
   }
 }

@@ -1,11 +1,10 @@
 /** Builds the seeded world documented at the top of world.ts. */
 import { iamUniqueId, stableHex } from './ids';
-import { collectorFunction } from './lambda-function';
 import { DEFAULT_REGIONS, OPT_IN_REGIONS } from './regions';
+import { seedFindings } from './seed-findings';
 import { type AwsWorld } from './world';
-import { type AccountRecord, type DetectorStatus, type Stack } from './world-types';
-import { physicalIdFor, recordResourceStatus, recordStackStatus, stackArn } from './cloudformation/stacks';
-import { TEMPLATE_DESCRIPTION, TEMPLATE_PARAMETERS, TEMPLATE_RESOURCES } from './cloudformation/template';
+import { type AccountRecord, type DetectorStatus } from './world-types';
+import { buildCompleteStack } from './cloudformation/prebuilt';
 
 export const HUB_ACCOUNT = '111111111111';
 export const HUB_USER = 'guardlink-console';
@@ -46,29 +45,15 @@ function seedDetector(world: AwsWorld, acct: string, region: string, status: Det
 /** The collector someone deployed by hand in 333333333333/us-east-1, thirty days ago. */
 function seedExistingCollector(world: AwsWorld, now: number): void {
   const acct = '333333333333';
-  const region = 'us-east-1';
-  const name = 'alertlogic-cwe-collector';
-  const created = new Date(now - 30 * DAY_MS);
-  const token = 'Console-CreateStack-5f0c2b7e-6a1d-4e0b-9f3c-2d7a8b9c0e1f';
-  const parameters = Object.fromEntries(TEMPLATE_PARAMETERS.map((p) => [p.key, p.defaultValue ?? '']));
-  parameters.AccessKeyId = '0a1b2c3d4e5f6a7b';
-  parameters.SecretKey = stableHex('seeded-collector-secret', 64);
-  const stack: Stack = {
-    stackId: stackArn(region, acct, name, '6d1e4a70-1f3b-11ef-9c2a-0e8f5b7d3a21'),
-    stackName: name,
+  buildCompleteStack(world, {
     account: acct,
-    region,
-    status: 'CREATE_IN_PROGRESS',
-    creationTime: created,
-    description: TEMPLATE_DESCRIPTION,
-    parameters,
+    region: 'us-east-1',
+    stackName: 'alertlogic-cwe-collector',
+    stackUuid: '6d1e4a70-1f3b-11ef-9c2a-0e8f5b7d3a21',
+    created: new Date(now - 30 * DAY_MS),
+    parameters: { AccessKeyId: '0a1b2c3d4e5f6a7b', SecretKey: stableHex('seeded-collector-secret', 64) },
     tags: [],
-    capabilities: ['CAPABILITY_IAM'],
-    onFailure: 'ROLLBACK',
-    createToken: token,
-    clientRequestTokens: [token],
-    events: [],
-    resources: new Map(),
+    token: 'Console-CreateStack-5f0c2b7e-6a1d-4e0b-9f3c-2d7a8b9c0e1f',
     deployer: {
       account: acct,
       arn: `arn:aws:iam::${acct}:user/ops-admin`,
@@ -76,36 +61,7 @@ function seedExistingCollector(world: AwsWorld, now: number): void {
       principal: 'ops-admin',
       kind: 'user',
     },
-  };
-  let t = created.getTime();
-  const at = () => new Date((t += 2500));
-  recordStackStatus(stack, 'CREATE_IN_PROGRESS', 'User Initiated', token, created);
-  for (const resource of TEMPLATE_RESOURCES) {
-    recordResourceStatus(stack, resource, 'CREATE_IN_PROGRESS', { token, at: at() });
-    const physicalId = physicalIdFor(resource, name, new Date(t));
-    recordResourceStatus(stack, resource, 'CREATE_IN_PROGRESS', {
-      token,
-      physicalId,
-      reason: 'Resource creation Initiated',
-      at: at(),
-    });
-    recordResourceStatus(stack, resource, 'CREATE_COMPLETE', { token, at: at() });
-  }
-  recordStackStatus(stack, 'CREATE_COMPLETE', undefined, token, at());
-  world.stacks.push(stack);
-  world.putFunction(
-    collectorFunction({
-      account: acct,
-      region,
-      stackId: stack.stackId,
-      stackName: name,
-      stackTags: [],
-      parameters,
-      roleName: stack.resources.get('CollectLambdaRole')!.physicalId,
-      kmsKeyId: stack.resources.get('LambdaKmsKey')!.physicalId,
-      at: stack.resources.get('CollectLambdaFunction')!.timestamp,
-    }),
-  );
+  });
 }
 
 export function seedWorld(world: AwsWorld): void {
@@ -128,5 +84,6 @@ export function seedWorld(world: AwsWorld): void {
   }
 
   seedExistingCollector(world, now);
+  seedFindings(world, now);
   world.regionsWithoutCodeBucket.add('ap-northeast-3');
 }

@@ -5,6 +5,10 @@
  *
  * Every AWS call goes through, in order: latency, faults, SigV4 scope, failed region, expired
  * session, opt-in region, throttling, the deny list, then the operation itself.
+ *
+ * Besides the request/answer services, the collector pipeline (collector/pipeline.ts) runs on
+ * timers: GuardDuty findings flow to the collector Lambda and on to the Alert Logic simulator, and
+ * collectors check in; it stops with the simulator and on reset.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo, type Socket } from 'node:net';
@@ -26,10 +30,11 @@ import { parseScope, resolveIdentity, sessionExpired } from './identity';
 import { uuid } from './ids';
 import { type CallContext, isJsonReply } from './operation';
 import { isKnownRegion } from './regions';
-import { sendAwsError, sendEc2Result, sendJsonReply, sendQueryResult } from './respond';
+import { sendAwsError, sendEc2Result, sendJsonReply, sendQueryResult, sendRpcReply } from './respond';
 import { SimSettings } from './settings';
 import { AwsWorld } from './world';
 import { StackEngine } from './cloudformation/engine';
+import { CollectorPipeline } from './collector/pipeline';
 
 export interface AwsSimulator {
   url: string;
@@ -51,7 +56,9 @@ interface Simulator {
   world: AwsWorld;
   settings: SimSettings;
   engine: StackEngine;
+  pipeline: CollectorPipeline;
   faults: FaultInjector;
+  aimsUrl: string;
 }
 
 /**
@@ -104,6 +111,7 @@ async function handleAws(sim: Simulator, req: IncomingMessage, res: ServerRespon
   const ctx: CallContext | undefined = scope && {
     world: sim.world,
     engine: sim.engine,
+    pipeline: sim.pipeline,
     settings: sim.settings,
     region: scope.region,
     accessKeyId: scope.accessKeyId,
@@ -134,6 +142,9 @@ async function handleAws(sim: Simulator, req: IncomingMessage, res: ServerRespon
     if (c.protocol === 'restJson') {
       return sendJsonReply(res, isJsonReply(result) ? result : { body: {} }, requestId);
     }
+    if (c.protocol === 'json' || c.protocol === 'json10') {
+      return sendRpcReply(res, c.protocol, isJsonReply(result) ? result : { body: {} }, requestId);
+    }
     const xml = isJsonReply(result) ? '' : result;
     if (c.protocol === 'ec2') return sendEc2Result(res, op.name, xml ?? '', requestId);
     return sendQueryResult(res, c.service, op.name, xml, requestId);
@@ -147,8 +158,10 @@ export async function startAwsSimulator(options: AwsSimulatorOptions): Promise<A
   const world = new AwsWorld();
   const settings = new SimSettings(options.stackDurationMs);
   const engine = new StackEngine(world, settings, options.aimsUrl);
+  const pipeline = new CollectorPipeline(world, settings, options.aimsUrl);
   const faults = new FaultInjector();
-  const sim: Simulator = { world, settings, engine, faults };
+  const sim: Simulator = { world, settings, engine, pipeline, faults, aimsUrl: options.aimsUrl };
+  pipeline.start();
   const sockets = new Set<Socket>();
 
   const server: Server = createServer((req, res) => {
@@ -187,6 +200,7 @@ export async function startAwsSimulator(options: AwsSimulatorOptions): Promise<A
     settings,
     faults,
     close: async () => {
+      await pipeline.close();
       await engine.cancelAll();
       await new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

@@ -1,9 +1,13 @@
 /** The services the simulator answers and the wire protocol each speaks (aws-semantics §1). */
 
-export type ServiceName = 'sts' | 'cloudformation' | 'iam' | 'ec2' | 'guardduty' | 'lambda' | 'json';
+export type ServiceName =
+  'sts' | 'cloudformation' | 'iam' | 'ec2' | 'guardduty' | 'lambda' | 'logs' | 'cloudwatch' | 'json';
 
-/** `json` is any X-Amz-Target (JSON RPC) service: none is implemented yet, they are answered cleanly. */
-export type Protocol = 'query' | 'ec2' | 'restJson' | 'json';
+/**
+ * `json` is awsJson1_1 (CloudWatch Logs; also any unknown X-Amz-Target, answered cleanly as
+ * service `json`); `json10` is CloudWatch's awsJson1_0 with awsQueryCompatible errors (§1.1).
+ */
+export type Protocol = 'query' | 'ec2' | 'restJson' | 'json' | 'json10';
 
 export const PROTOCOL: Record<ServiceName, Protocol> = {
   sts: 'query',
@@ -12,7 +16,15 @@ export const PROTOCOL: Record<ServiceName, Protocol> = {
   ec2: 'ec2',
   guardduty: 'restJson',
   lambda: 'restJson',
+  logs: 'json',
+  cloudwatch: 'json10',
   json: 'json',
+};
+
+/** X-Amz-Target prefix (before the dot) → JSON RPC service (aws-semantics §8.1). */
+export const RPC_TARGETS: Record<string, ServiceName> = {
+  Logs_20140328: 'logs',
+  GraniteServiceVersion20100801: 'cloudwatch',
 };
 
 /** Form `Version` → service. */
@@ -31,5 +43,14 @@ export const XML_NAMESPACE: Record<string, string> = {
 };
 
 /** The services `POST /_sim/throttle` accepts. */
-export const THROTTLED_SERVICES = ['cloudformation', 'sts', 'guardduty', 'ec2', 'iam', 'lambda'] as const;
+export const THROTTLED_SERVICES = [
+  'cloudformation',
+  'sts',
+  'guardduty',
+  'ec2',
+  'iam',
+  'lambda',
+  'logs',
+  'cloudwatch',
+] as const;
 export type ThrottledService = (typeof THROTTLED_SERVICES)[number];

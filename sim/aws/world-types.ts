@@ -137,3 +137,27 @@ export interface CreateStackCall {
   /** `created`, `idempotent-retry`, or the error code the call answered. */
   outcome: string;
 }
+
+/** A GuardDuty finding as the detector keeps it; guardduty-findings.ts renders the camelCase wire form. */
+export interface Finding {
+  id: string;
+  account: string;
+  region: string;
+  detectorId: string;
+  type: string;
+  /** 1.0–10.0; bands Low <4, Medium <7, High <9, Critical (§5). */
+  severity: number;
+  title: string;
+  description: string;
+  createdAt: Date;
+  updatedAt: Date;
+  eventFirstSeen: Date;
+  eventLastSeen: Date;
+  /** How many times GuardDuty saw this activity (service.count). */
+  count: number;
+  archived: boolean;
+  /** Made by CreateSampleFindings (service.additionalInfo `{"sample":true}`). */
+  sample: boolean;
+  /** The wire `resource` object (resourceType plus its details). */
+  resource: Record<string, unknown>;
+}

@@ -16,17 +16,28 @@
  * - A collector made outside GuardLink: account 333333333333, us-east-1, stack
  *   `alertlogic-cwe-collector` (no GuardLink tags), CREATE_COMPLETE, created 30 days ago, with its
  *   full resource list and event history, AccessKeyId `0a1b2c3d4e5f6a7b`, and its Lambda function
- *   `alertlogic-cwe-collector`.
+ *   `alertlogic-cwe-collector` (`collector_id` `none`). It has no logs or metrics yet. The Alert
+ *   Logic simulator does not know its key, so once it runs (its first check-in, after
+ *   `checkinIntervalMs`, or a finding there) AIMS answers 401 and it logs errors: a failing collector.
+ * - GuardDuty findings (seed-findings.ts; history, they never flow through the pipeline):
+ *   111111111111/us-east-1: 4 (one 3 days old, one with `<script>` in its title and `<img onerror>`
+ *   in its description, one with count 14); 111111111111/us-west-2: 3 (a Critical attack sequence,
+ *   one with a ~12,000-character description, one archived); 222222222222/ap-southeast-2: 2 (one with
+ *   `"><svg onload=…>` in its title); 333333333333/us-east-1: 2. All others updated within the last
+ *   24 h. No logs or metrics anywhere else; `POST /_sim/scenario` adds a dashboard's worth
+ *   (scenario/dashboard.ts).
  * - ap-northeast-3 has no Alert Logic code bucket (CollectLambdaFunction fails there).
  * - IAM: every identity may do everything; `POST /_sim/deny` takes actions away.
  */
 import { LogStore } from './logs';
+import { MetricStore } from './metrics';
 import { isOptInRegion } from './regions';
 import { HUB_ACCOUNT, HUB_USER, seedWorld } from './seed';
 import {
   type AccountRecord,
   type CreateStackCall,
   type Detector,
+  type Finding,
   type Identity,
   type LambdaFunction,
   type Stack,
@@ -50,6 +61,9 @@ export class AwsWorld {
   /** Every stack ever made, deleted ones included (they stay readable by ARN). */
   stacks: Stack[] = [];
   logs = new LogStore();
+  metrics = new MetricStore();
+  /** Every GuardDuty finding of every detector. */
+  findings: Finding[] = [];
   /** `account/principal` → lower-cased actions that principal is refused. */
   denies = new Map<string, Set<string>>();
   regionsWithoutCodeBucket = new Set<string>();
@@ -67,6 +81,8 @@ export class AwsWorld {
     this.functions.clear();
     this.stacks = [];
     this.logs.clear();
+    this.metrics.clear();
+    this.findings = [];
     this.denies.clear();
     this.regionsWithoutCodeBucket.clear();
     this.createStackCalls = [];

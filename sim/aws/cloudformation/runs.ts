@@ -5,7 +5,7 @@
 import { reconfigure } from '../lambda-function';
 import { type Stack } from '../world-types';
 import { type RunContext, type StackRun } from './engine';
-import { invocationStream, register } from './registration';
+import { deregister, invocationStream, register } from './registration';
 import { afterCreate, afterDelete, creationFailure } from './resource-effects';
 import { isLive, physicalIdFor, recordResourceStatus, recordStackStatus } from './stacks';
 import { COLLECTOR_FUNCTION_NAME, TEMPLATE_RESOURCES, type TemplateResource } from './template';
@@ -20,6 +20,8 @@ async function deleteResources(
   for (const resource of resources) {
     await op.wait(step / 2);
     recordResourceStatus(stack, resource, 'DELETE_IN_PROGRESS', { token });
+    // The custom resource's Delete event: the collector deregisters itself from azcollect.
+    if (resource.logicalId === 'RegistrationResource') await deregister(op, stack);
     await op.wait(step / 2);
     afterDelete(op.world, stack, resource);
     recordResourceStatus(stack, resource, 'DELETE_COMPLETE', { token });
