@@ -7,7 +7,7 @@
  *   npm run build && node scripts/bench-status.mjs [--latency 100] [--accounts 20]
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -69,23 +69,22 @@ async function signIn() {
   cookie = [...jar, ...res.headers.getSetCookie().map((c) => c.split(';')[0])].join('; ');
 }
 
+/** Resident memory of a process and its children, from /proc (kB). */
 function rssKb(pid) {
+  let kids = [];
   try {
-    const kids = execFileSync('pgrep', ['-P', String(pid)])
-      .toString()
-      .trim()
-      .split('\n')
-      .filter(Boolean);
-    return [pid, ...kids].reduce((sum, p) => {
-      try {
-        return sum + Number(execFileSync('ps', ['-o', 'rss=', '-p', p]).toString().trim() || 0);
-      } catch {
-        return sum;
-      }
-    }, 0);
+    kids = execFileSync('pgrep', ['-P', String(pid)]).toString().trim().split('\n').filter(Boolean);
   } catch {
-    return 0;
+    // pgrep exits 1 when there are no children
   }
+  return [String(pid), ...kids].reduce((sum, p) => {
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      return sum + Number(m?.[1] ?? 0);
+    } catch {
+      return sum;
+    }
+  }, 0);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'guardlink-bench-status-'));
