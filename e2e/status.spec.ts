@@ -152,3 +152,38 @@ test('removing a collector empties the cell', async ({ page }) => {
     });
   }).toPass({ timeout: 30_000 });
 });
+
+test('finding titles with HTML are shown as text, never run', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  const origin = new URL(page.url()).origin;
+  const res = await page.request.post('/api/targets', {
+    headers: { origin },
+    data: { kind: 'hub', accountId: '111111111111', label: 'Hub' },
+  });
+  expect(res.status()).toBe(201);
+  await page.goto('/status/111111111111/us-east-1');
+  await expect(page.getByRole('table', { name: 'Recent findings' })).toContainText(
+    '<script>alert(1)</script> SSH brute force',
+  );
+  expect(dialogs).toBe(0);
+});
+
+test('a silent region and 30 % throttling give a partial matrix with reasons', async ({ page }) => {
+  await awsSim.failRegion('ap-southeast-2', 'timeout');
+  await awsSim.throttle('guardduty', 0.3);
+  await page.goto('/status');
+  await refreshStatus(page);
+  for (const account of ['222222222222', '333333333333']) {
+    const cell = cellOf(page, account, 'ap-southeast-2');
+    await expect(cell).toHaveAttribute('data-state', 'unreachable');
+    await expect(cell).toHaveAttribute('aria-label', /No answer from AWS within \d+ s|did not answer/);
+  }
+  const healthy = one('healthy');
+  await expect(cellOf(page, healthy.account, healthy.region)).toHaveAttribute('data-state', 'healthy');
+  await awsSim.failRegion('ap-southeast-2', 'off');
+  await awsSim.throttle('guardduty', 0);
+});

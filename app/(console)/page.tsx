@@ -3,6 +3,7 @@ import { RoleRefusal } from '@/components/console/role-refusal';
 import { Card } from '@/components/ui/card';
 import { residencyOf } from '@/lib/aims/residency';
 import { requirePageSession } from '@/lib/auth/session';
+import { listAudit } from '@/lib/store/audit';
 
 export default async function OverviewPage() {
   const session = await requirePageSession();
@@ -50,6 +51,54 @@ export default async function OverviewPage() {
       ) : (
         <RoleRefusal roles={session.roles} />
       )}
+      {session.isAdmin && <RecentActivity accountId={session.accountId} />}
     </div>
+  );
+}
+
+/** The audit log's latest entries for this Alert Logic account: who did what, where, with what outcome. */
+function RecentActivity({ accountId }: { accountId: string }) {
+  const events = listAudit(accountId, 15);
+  return (
+    <Card title="Recent activity">
+      {events.length === 0 ? (
+        <p className="text-sm text-slate-600">Nothing yet.</p>
+      ) : (
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-slate-200 text-slate-500">
+            <tr>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                When
+              </th>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                Who
+              </th>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                What
+              </th>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                Where
+              </th>
+              <th scope="col" className="py-2 font-medium">
+                Outcome
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((e) => (
+              <tr key={e.id} className="border-b border-slate-100">
+                <td className="py-1.5 pr-4 whitespace-nowrap">
+                  {new Date(e.at).toISOString().replace('T', ' ').slice(0, 19)} UTC
+                </td>
+                <td className="py-1.5 pr-4">{e.actor}</td>
+                <td className="py-1.5 pr-4 font-mono text-xs">{e.action}</td>
+                <td className="py-1.5 pr-4 font-mono text-xs">{e.subject}</td>
+                <td className={`py-1.5 ${e.outcome === 'ok' ? 'text-emerald-800' : 'text-red-800'}`}>{e.outcome}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Card>
   );
 }
