@@ -4,6 +4,7 @@ import { Card } from '@/components/ui/card';
 import { residencyOf } from '@/lib/aims/residency';
 import { requirePageSession } from '@/lib/auth/session';
 import { listAudit } from '@/lib/store/audit';
+import { TableHead } from '@/components/ui/table-head';
 
 export default async function OverviewPage() {
   const session = await requirePageSession();
@@ -65,25 +66,7 @@ function RecentActivity({ accountId }: { accountId: string }) {
         <p className="text-sm text-slate-600">Nothing yet.</p>
       ) : (
         <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 text-slate-500">
-            <tr>
-              <th scope="col" className="py-2 pr-4 font-medium">
-                When
-              </th>
-              <th scope="col" className="py-2 pr-4 font-medium">
-                Who
-              </th>
-              <th scope="col" className="py-2 pr-4 font-medium">
-                What
-              </th>
-              <th scope="col" className="py-2 pr-4 font-medium">
-                Where
-              </th>
-              <th scope="col" className="py-2 font-medium">
-                Outcome
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['When', 'Who', 'What', 'Where', 'Outcome']} />
           <tbody>
             {events.map((e) => (
               <tr key={e.id} className="border-b border-slate-100">

@@ -1,6 +1,7 @@
 import { Button } from '@/components/ui/button';
 import type { KeyView } from '@/lib/schemas/keys';
 import { formatEpoch } from './format-time';
+import { TableHead } from '@/components/ui/table-head';
 
 export type KeyUsageMap = Record<string, { accountId: string; region: string; stackName: string }[]>;
 
@@ -23,28 +24,10 @@ export function KeyTable({
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Your Alert Logic access keys</caption>
-        <thead className="border-b border-slate-200 text-slate-500">
-          <tr>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Label
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Key id
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Created
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Last used
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Used by
-            </th>
-            <th scope="col" className="py-2 font-medium">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={['Label', 'Key id', 'Created', 'Last used', 'Used by', 'Actions']}
+          srOnly={{ Actions: true }}
+        />
         <tbody>
           {keys.map((k) => (
             <tr key={k.id} className="border-b border-slate-100 last:border-0">

@@ -6,6 +6,7 @@ import { useKeys } from '@/lib/queries/use-keys';
 import type { ItemView, WizardView } from '@/lib/queries/use-onboarding';
 import type { WizardAction } from '@/lib/schemas/onboarding';
 import { DiagnosisBox } from './diagnosis-box';
+import { TableHead } from '@/components/ui/table-head';
 
 const VERDICT = {
   ready: { text: 'Ready to deploy', tone: 'text-emerald-800 bg-emerald-50' },
@@ -88,22 +89,7 @@ export function PreflightStep({
       )}
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 text-slate-500">
-            <tr>
-              <th scope="col" className="py-2 pr-4 font-medium">
-                Account
-              </th>
-              <th scope="col" className="py-2 pr-4 font-medium">
-                Region
-              </th>
-              <th scope="col" className="py-2 pr-4 font-medium">
-                Verdict
-              </th>
-              <th scope="col" className="py-2 pr-4 font-medium">
-                GuardDuty
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Account', 'Region', 'Verdict', 'GuardDuty']} />
           <tbody>
             {wizard.items.map((i) => (
               <Cell

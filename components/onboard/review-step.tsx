@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { CodeBlock } from '@/components/ui/code-block';
 import { useReview, type WizardView } from '@/lib/queries/use-onboarding';
 import type { WizardAction } from '@/lib/schemas/onboarding';
+import { TableHead } from '@/components/ui/table-head';
 
 export function ReviewStep({
   wizard,
@@ -38,19 +39,7 @@ export function ReviewStep({
       </p>
       <table className="w-full text-left text-sm">
         <caption className="text-left text-sm font-medium">Template parameters (from GetTemplateSummary)</caption>
-        <thead className="border-b border-slate-200 text-slate-500">
-          <tr>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Parameter
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Value
-            </th>
-            <th scope="col" className="py-2 font-medium">
-              Description
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Parameter', 'Value', 'Description']} />
         <tbody>
           {r.parameters.map((p) => (
             <tr key={p.key} className="border-b border-slate-100">

@@ -3,6 +3,7 @@ import { DiagnosisBox } from '@/components/onboard/diagnosis-box';
 import { Card } from '@/components/ui/card';
 import { LongText } from './long-text';
 import { Severity } from './severity';
+import { TableHead } from '@/components/ui/table-head';
 
 const time = (ms: number) => new Date(ms).toLocaleString();
 
@@ -54,25 +55,7 @@ export function ErrorsSection({ d }: { d: RegionDetail }) {
         <p className="text-sm text-slate-600">No ERROR or timeout lines in /aws/lambda/alertlogic-cwe-collector.</p>
       ) : (
         <table className="w-full text-left text-sm" aria-label="Collector errors grouped by message">
-          <thead className="border-b border-slate-200 text-slate-500">
-            <tr>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                Message
-              </th>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                Count
-              </th>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                First seen
-              </th>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                Last seen
-              </th>
-              <th scope="col" className="py-2 font-medium">
-                Request ids
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Message', 'Count', 'First seen', 'Last seen', 'Request ids']} />
           <tbody>
             {d.errors.map((g) => (
               <tr key={g.message} className="border-b border-slate-100 align-top">
@@ -134,25 +117,7 @@ export function FindingsSection({ d }: { d: RegionDetail }) {
         <p className="text-sm text-slate-600">No findings in the last 7 days (or GuardDuty is off).</p>
       ) : (
         <table className="w-full text-left text-sm" aria-label="Recent findings">
-          <thead className="border-b border-slate-200 text-slate-500">
-            <tr>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                Severity
-              </th>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                Finding
-              </th>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                Resource
-              </th>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                Updated
-              </th>
-              <th scope="col" className="py-2 font-medium">
-                In Alert Logic
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Severity', 'Finding', 'Resource', 'Updated', 'In Alert Logic']} />
           <tbody>
             {d.findings.map((f) => {
               const incident = d.incidents.find((i) => i.findingId === f.id);

@@ -8,6 +8,7 @@ import { CodeBlock } from '@/components/ui/code-block';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { useRemoveTarget, useTargets, type TargetView } from '@/lib/queries/use-targets';
 import { RegisterTargetForm } from './register-target-form';
+import { TableHead } from '@/components/ui/table-head';
 
 export function TargetsManager() {
   const targets = useTargets();
@@ -29,25 +30,7 @@ export function TargetsManager() {
           <p className="text-sm text-slate-600">No AWS account registered yet. Add one below.</p>
         ) : (
           <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 text-slate-500">
-              <tr>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Label
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Account
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Access
-                </th>
-                <th scope="col" className="py-2 pr-4 font-medium">
-                  Verified
-                </th>
-                <th scope="col" className="py-2 font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Label', 'Account', 'Access', 'Verified', 'Actions']} srOnly={{ Actions: true }} />
             <tbody>
               {targets.data.targets.map((t) => (
                 <tr key={t.accountId} className="border-b border-slate-100 last:border-0">
