@@ -24,8 +24,8 @@ function Cell({ item, pending, onEnable }: { item: ItemView; pending: boolean; o
       className="border-b border-slate-100 align-top last:border-0"
       data-testid={`preflight-${item.accountId}-${item.region}`}
     >
-      <td className="py-2 pr-4 font-mono">{item.accountId}</td>
-      <td className="py-2 pr-4 font-mono">{item.region}</td>
+      <td className="py-2 pr-4 font-mono whitespace-nowrap">{item.accountId}</td>
+      <td className="py-2 pr-4 font-mono whitespace-nowrap">{item.region}</td>
       <td className="py-2 pr-4">
         <span className={`rounded px-2 py-0.5 text-xs font-medium ${v.tone}`}>{v.text}</span>
         {p.existing && (

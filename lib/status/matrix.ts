@@ -54,9 +54,13 @@ export async function gatherMatrix(session: ConsoleSession): Promise<MatrixView>
     });
     return { accountId: t.accountId, label: t.label, error: `${d.cause} ${d.remedy}`, regions: [...DEFAULT_REGIONS] };
   });
-  const defaults = new Set<string>(DEFAULT_REGIONS);
+  // The partition's own order (us-east-1 first), then opt-in regions alphabetically.
+  const rank = (r: string) => {
+    const i = (DEFAULT_REGIONS as readonly string[]).indexOf(r);
+    return i < 0 ? DEFAULT_REGIONS.length : i;
+  };
   const regions = [...new Set(accounts.flatMap((a) => a.regions))].sort(
-    (a, b) => Number(defaults.has(b)) - Number(defaults.has(a)) || a.localeCompare(b),
+    (a, b) => rank(a) - rank(b) || a.localeCompare(b),
   );
   const now = Date.now();
   const jobs = accounts.flatMap((a, i) =>
