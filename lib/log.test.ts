@@ -12,6 +12,12 @@ describe('log redaction', () => {
     });
   });
 
+  it('cuts sealed MFA challenges out of field values too', () => {
+    expect(redact({ metadata: 'CredentialsSignin mfa_required:eyJ.abc' })).toEqual({
+      metadata: 'CredentialsSignin mfa_required:[redacted]',
+    });
+  });
+
   it('cuts sealed MFA challenges out of messages', () => {
     expect(redactMessage('CredentialsSignin mfa_required:eyJhbGc.abc.def rest')).toBe(
       'CredentialsSignin mfa_required:[redacted] rest',

@@ -5,6 +5,7 @@
 const SECRET_KEY = /token|secret|password|challenge|authorization|cookie/i;
 
 function redact(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return redactMessage(value);
   if (depth > 4 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   return Object.fromEntries(
@@ -12,7 +13,7 @@ function redact(value: unknown, depth = 0): unknown {
   );
 }
 
-export function redactMessage(message: string): string {
+function redactMessage(message: string): string {
   return message.replace(/mfa_required:\S+/g, 'mfa_required:[redacted]');
 }
 
@@ -34,4 +35,4 @@ export const logger = {
   error: (message: string, fields?: Record<string, unknown>) => write('error', message, fields),
 };
 
-export { redact };
+export { redact, redactMessage };
