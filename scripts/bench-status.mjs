@@ -73,7 +73,11 @@ async function signIn() {
 function rssKb(pid) {
   let kids = [];
   try {
-    kids = execFileSync('pgrep', ['-P', String(pid)]).toString().trim().split('\n').filter(Boolean);
+    kids = execFileSync('pgrep', ['-P', String(pid)])
+      .toString()
+      .trim()
+      .split('\n')
+      .filter(Boolean);
   } catch {
     // pgrep exits 1 when there are no children
   }
