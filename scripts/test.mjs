@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm test`: lint, type check, unit and contract tests (vitest), a production build, then the
+ * `npm test`: lint, format check, type check, unit and contract tests (vitest), a production build, then the
  * Playwright suite in Debian's Chromium against the console on the simulators. Ends with one
  * summary line, "tests: N passed, M failed".
  */
@@ -37,6 +37,7 @@ if (!existsSync(chromium)) {
 
 const bin = (n) => `node_modules/.bin/${n}`;
 run('lint', bin('eslint'), ['.']);
+run('format', bin('prettier'), ['--check', '.']);
 run('typecheck', bin('tsc'), ['--noEmit']);
 run('unit and contract tests (vitest)', bin('vitest'), [
   'run',
