@@ -64,7 +64,7 @@ export default defineConfig({
         DATABASE_URL: `file:.e2e/guardlink-${process.pid}.sqlite`,
         DEPLOY_POLL_MS: '400',
         STATUS_CACHE_MS: '1000',
-        STATUS_CELL_DEADLINE_MS: '4000',
+        STATUS_CELL_DEADLINE_MS: '8000',
         STATUS_TEST_FINDING_WAIT_MS: '60000',
       },
     },
