@@ -7,6 +7,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { useKeys } from '@/lib/queries/use-keys';
 import type { WizardAction } from '@/lib/schemas/onboarding';
+import { ExistingKeyFields } from '@/components/keys/existing-key-fields';
 
 const input =
   'mt-1 block w-full max-w-md rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:ring-1 focus:ring-brand-600 focus:outline-none';
@@ -65,29 +66,7 @@ export function KeyStep({
           <input className={input} value={label} onChange={(e) => setLabel(e.target.value)} maxLength={100} />
         </label>
       ) : (
-        <>
-          <label className="block text-sm font-medium">
-            Access key id
-            <select className={input} value={keyId} onChange={(e) => setKeyId(e.target.value)}>
-              <option value="">Choose a key…</option>
-              {list.map((k) => (
-                <option key={k.id} value={k.id}>
-                  {k.label ?? 'No label'} ({k.id})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="block text-sm font-medium">
-            Secret key
-            <input
-              className={input}
-              type="password"
-              autoComplete="off"
-              value={secret}
-              onChange={(e) => setSecret(e.target.value)}
-            />
-          </label>
-        </>
+        <ExistingKeyFields keys={list} keyId={keyId} secret={secret} onKeyId={setKeyId} onSecret={setSecret} />
       )}
       <p className="text-xs text-slate-600">
         The secret goes from GuardLink&apos;s server to CloudFormation; your browser never receives it.

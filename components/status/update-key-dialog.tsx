@@ -5,6 +5,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { useKeys } from '@/lib/queries/use-keys';
 import type { StatusAction } from '@/lib/queries/use-status';
+import { ExistingKeyFields } from '@/components/keys/existing-key-fields';
 
 const input = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm';
 
@@ -72,29 +73,13 @@ export function UpdateKeyDialog({
               <input className={input} value={label} onChange={(e) => setLabel(e.target.value)} />
             </label>
           ) : (
-            <>
-              <label className="block font-medium">
-                Access key id
-                <select className={input} value={keyId} onChange={(e) => setKeyId(e.target.value)}>
-                  <option value="">Choose a key…</option>
-                  {(keys.data?.keys ?? []).map((k) => (
-                    <option key={k.id} value={k.id}>
-                      {k.label ?? 'No label'} ({k.id})
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label className="block font-medium">
-                Secret key
-                <input
-                  className={input}
-                  type="password"
-                  autoComplete="off"
-                  value={secret}
-                  onChange={(e) => setSecret(e.target.value)}
-                />
-              </label>
-            </>
+            <ExistingKeyFields
+              keys={keys.data?.keys ?? []}
+              keyId={keyId}
+              secret={secret}
+              onKeyId={setKeyId}
+              onSecret={setSecret}
+            />
           )}
           {error && (
             <Alert tone="error" title="The key was not switched">

@@ -16,6 +16,7 @@ import { settleAll } from '../onboarding/limit';
 import { recordAudit } from '../store/audit';
 import { getTarget } from '../store/targets';
 import { switchStackKey } from '../status/actions';
+import { createKey, deleteKey } from './service';
 import { cachedMatrix, invalidateMatrix } from '../status/matrix';
 
 export interface RotationStack {
@@ -79,19 +80,8 @@ async function waitForUpdate(session: ConsoleSession, s: RotationStack): Promise
 
 async function run(session: ConsoleSession, job: RotationJob): Promise<void> {
   try {
-    const created = await aims().createAccessKey(
-      { token: session.aimsToken, accountId: session.accountId, userId: session.userId },
-      job.newLabel,
-    );
+    const created = await createKey(session, job.newLabel);
     job.newKeyId = created.key.id;
-    recordAudit({
-      alAccountId: session.accountId,
-      actor: session.email,
-      action: 'key.create',
-      subject: `key:${created.key.id}`,
-      outcome: 'ok',
-      detail: { label: job.newLabel, rotationOf: job.oldKeyId },
-    });
     await settleAll(
       env().DEPLOY_CONCURRENCY,
       job.stacks.map((s) => async () => {
@@ -115,18 +105,7 @@ async function run(session: ConsoleSession, job: RotationJob): Promise<void> {
       job.status = 'failed';
       job.message = `${failed} stack(s) could not move to the new key, so the old key was kept. Fix them and rotate again.`;
     } else {
-      await aims().deleteAccessKey(
-        { token: session.aimsToken, accountId: session.accountId, userId: session.userId },
-        job.oldKeyId,
-      );
-      recordAudit({
-        alAccountId: session.accountId,
-        actor: session.email,
-        action: 'key.delete',
-        subject: `key:${job.oldKeyId}`,
-        outcome: 'ok',
-        detail: { rotatedTo: created.key.id },
-      });
+      await deleteKey(session, job.oldKeyId);
       job.oldKeyDeleted = true;
       job.status = 'done';
       job.message = `All ${job.stacks.length} stack(s) use the new key; the old key was deleted.`;

@@ -1,6 +1,8 @@
 import 'server-only';
 /** Key management as the console does it: AIMS calls for the signed-in user, shaped for the page. */
 import { aims } from '../aims';
+import { isAimsError } from '../aims/errors';
+import { AppError } from '../api/errors';
 import type { AccessKey } from '../aims/types';
 import { MAX_ACCESS_KEYS } from '../aims/types';
 import type { ConsoleSession } from '../auth/session';
@@ -59,4 +61,42 @@ export async function relabelKey(session: ConsoleSession, keyId: string, label: 
   const key = await aims().relabelAccessKey(session.aimsToken, keyId, label);
   logger.info('access key relabelled', { user: session.email, keyId });
   return toView(key);
+}
+
+export type KeyChoice = { mode: 'new'; label: string } | { mode: 'existing'; keyId: string; secretKey: string };
+
+/**
+ * The key a collector will use: a new labelled key (created now, audited), or an existing one whose
+ * secret Alert Logic accepts for this account. Shared by the wizard, the status page and rotation.
+ */
+export async function resolveKey(
+  session: ConsoleSession,
+  choice: KeyChoice,
+): Promise<{ keyId: string; secretKey: string; label: string | null }> {
+  if (choice.mode === 'new') {
+    const created = await createKey(session, choice.label);
+    return { keyId: created.key.id, secretKey: created.secretKey, label: choice.label };
+  }
+  const secretKey = choice.secretKey.toLowerCase();
+  try {
+    const identity = await aims().authenticateAccessKey({ accessKeyId: choice.keyId, secretKey });
+    if (identity.accountId !== session.accountId) {
+      throw new AppError(
+        'bad_request',
+        `That key belongs to Alert Logic account ${identity.accountId}, not ${session.accountId}.`,
+        422,
+      );
+    }
+  } catch (err) {
+    if (isAimsError(err, 'invalid_credentials')) {
+      throw new AppError(
+        'bad_request',
+        'Alert Logic did not accept that key id and secret. Check both, or create a new key.',
+        422,
+      );
+    }
+    throw err;
+  }
+  const label = (await aims().listAccessKeys(ref(session)).catch(() => [])).find((k) => k.id === choice.keyId)?.label;
+  return { keyId: choice.keyId, secretKey, label: label ?? null };
 }

@@ -3,8 +3,6 @@ import 'server-only';
  * The onboarding wizard's server side: each step is an action on the deployment record, so the
  * state survives reloads, second tabs and restarts. Nothing here returns a secret.
  */
-import { aims } from '../aims';
-import { isAimsError } from '../aims/errors';
 import { AppError } from '../api/errors';
 import type { ConsoleSession } from '../auth/session';
 import { getTemplateSummary, listStackEvents } from '../aws/cloudformation';
@@ -15,6 +13,7 @@ import { targetScope } from '../aws/scope';
 import { diagnoseAwsFailure } from '../collector/diagnosis';
 import { COLLECTOR_CAPABILITIES, COLLECTOR_TEMPLATE_URL, GUARDLINK_STACK_NAME } from '../collector/template';
 import { env } from '../env';
+import { resolveKey } from '../keys/service';
 import type { WizardAction } from '../schemas/onboarding';
 import { recordAudit } from '../store/audit';
 import {
@@ -197,60 +196,19 @@ export async function applyWizardAction(
       ]);
       break;
     }
-    case 'useNewKey': {
-      assertKeyChangeable(d);
-      const me = { token: session.aimsToken, accountId: session.accountId, userId: session.userId };
-      const created = await aims().createAccessKey(me, action.label);
-      recordAudit({
-        alAccountId: session.accountId,
-        actor: session.email,
-        action: 'key.create',
-        subject: `key:${created.key.id}`,
-        outcome: 'ok',
-        detail: { label: action.label, via: 'wizard' },
-      });
-      updateDeployment(id, {
-        keyId: created.key.id,
-        keyLabel: action.label,
-        secretSealed: sealSecret(created.secretKey),
-        secretExpiresAt: Date.now() + SECRET_KEEP_MS,
-        step: d.status === 'draft' ? 'review' : d.step,
-      });
-      break;
-    }
+    case 'useNewKey':
     case 'useExistingKey': {
       assertKeyChangeable(d);
-      try {
-        const identity = await aims().authenticateAccessKey({
-          accessKeyId: action.keyId,
-          secretKey: action.secretKey.toLowerCase(),
-        });
-        if (identity.accountId !== session.accountId) {
-          throw new AppError(
-            'bad_request',
-            `That key belongs to Alert Logic account ${identity.accountId}, not ${session.accountId}.`,
-            422,
-          );
-        }
-      } catch (err) {
-        if (isAimsError(err, 'invalid_credentials')) {
-          throw new AppError(
-            'bad_request',
-            'Alert Logic did not accept that key id and secret. Check both, or create a new key.',
-            422,
-          );
-        }
-        throw err;
-      }
-      const label = (
-        await aims()
-          .listAccessKeys({ token: session.aimsToken, accountId: session.accountId, userId: session.userId })
-          .catch(() => [])
-      ).find((k) => k.id === action.keyId)?.label;
+      const key = await resolveKey(
+        session,
+        action.action === 'useNewKey'
+          ? { mode: 'new', label: action.label }
+          : { mode: 'existing', keyId: action.keyId, secretKey: action.secretKey },
+      );
       updateDeployment(id, {
-        keyId: action.keyId,
-        keyLabel: label ?? null,
-        secretSealed: sealSecret(action.secretKey.toLowerCase()),
+        keyId: key.keyId,
+        keyLabel: key.label,
+        secretSealed: sealSecret(key.secretKey),
         secretExpiresAt: Date.now() + SECRET_KEEP_MS,
         step: d.status === 'draft' ? 'review' : d.step,
       });

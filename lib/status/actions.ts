@@ -1,25 +1,22 @@
 import 'server-only';
 /** What an administrator can do from a region's detail page. Every action is audited. */
 import { randomUUID } from 'node:crypto';
-import { aims } from '../aims';
-import { isAimsError } from '../aims/errors';
 import { AppError } from '../api/errors';
 import type { ConsoleSession } from '../auth/session';
-import { deleteStack, describeStack, updateStackParameters } from '../aws/cloudformation';
+import { deleteStack, describeStack, updateStackParameters, type StackInfo } from '../aws/cloudformation';
+import { getCollectorFunction } from '../aws/lambda';
 import { classifyAwsError } from '../aws/errors';
 import { createSampleFinding } from '../aws/findings';
 import { getDetectorState } from '../aws/guardduty';
 import { targetScope } from '../aws/scope';
 import { diagnoseAwsFailure } from '../collector/diagnosis';
-import { COLLECTOR_CAPABILITIES } from '../collector/template';
+import { COLLECTOR_CAPABILITIES, COLLECTOR_FUNCTION_NAME } from '../collector/template';
 import { recordAudit } from '../store/audit';
 import { getTarget } from '../store/targets';
-import { readCell } from './cell';
+import { collectorStackName } from './cell';
 import { invalidateMatrix } from './matrix';
 
 export const TEST_FINDING_TYPE = 'Recon:EC2/PortProbeUnprotectedPort';
-
-export type KeyChoice = { mode: 'new'; label: string } | { mode: 'existing'; keyId: string; secretKey: string };
 
 function context(session: ConsoleSession, accountId: string, region: string) {
   const target = getTarget(session.accountId, accountId);
@@ -27,11 +24,22 @@ function context(session: ConsoleSession, accountId: string, region: string) {
   return { target, scope: targetScope(session, target, region), subject: `aws:${accountId}/${region}` };
 }
 
-/** The collector stack of a region, whatever its name (GuardLink's, or one made by hand). */
-async function collectorStack(session: ConsoleSession, ctx: ReturnType<typeof context>, region: string) {
-  const cell = await readCell(session, ctx.target, region, Date.now());
-  if (!cell.stack) throw new AppError('not_found', 'There is no collector stack in this account and region.', 404);
-  return cell.stack;
+/**
+ * The collector stack of a region, whatever its name (GuardLink's, or one made by hand): the
+ * collector Lambda's environment names it. Two calls, not a whole cell's reading.
+ */
+async function collectorStack(ctx: ReturnType<typeof context>, accountId: string, region: string): Promise<StackInfo> {
+  let stack: StackInfo | null;
+  try {
+    const fn = await getCollectorFunction(ctx.scope, COLLECTOR_FUNCTION_NAME);
+    stack = await describeStack(ctx.scope, collectorStackName(fn));
+  } catch (err) {
+    throw awsProblem(err, region, accountId, 'The collector stack could not be read');
+  }
+  if (!stack || stack.status === 'DELETE_COMPLETE') {
+    throw new AppError('not_found', 'There is no collector stack in this account and region.', 404);
+  }
+  return stack;
 }
 
 function awsProblem(err: unknown, region: string, accountId: string, what: string): AppError {
@@ -88,7 +96,7 @@ export async function sendTestFinding(
 export async function removeCollector(session: ConsoleSession, accountId: string, region: string): Promise<void> {
   const ctx = context(session, accountId, region);
   const { scope, subject } = ctx;
-  const stackId = (await collectorStack(session, ctx, region)).id;
+  const stackId = (await collectorStack(ctx, accountId, region)).stackId;
   await audited(
     session,
     'stack.delete',
@@ -101,41 +109,6 @@ export async function removeCollector(session: ConsoleSession, accountId: string
   );
 }
 
-/** Resolves the key to switch to: a new labelled key (created now) or an existing one checked with AIMS. */
-export async function resolveKey(
-  session: ConsoleSession,
-  choice: KeyChoice,
-): Promise<{ keyId: string; secretKey: string }> {
-  if (choice.mode === 'new') {
-    const created = await aims().createAccessKey(
-      { token: session.aimsToken, accountId: session.accountId, userId: session.userId },
-      choice.label,
-    );
-    recordAudit({
-      alAccountId: session.accountId,
-      actor: session.email,
-      action: 'key.create',
-      subject: `key:${created.key.id}`,
-      outcome: 'ok',
-      detail: { label: choice.label },
-    });
-    return { keyId: created.key.id, secretKey: created.secretKey };
-  }
-  try {
-    const identity = await aims().authenticateAccessKey({
-      accessKeyId: choice.keyId,
-      secretKey: choice.secretKey.toLowerCase(),
-    });
-    if (identity.accountId !== session.accountId)
-      throw new AppError('bad_request', 'That key belongs to another Alert Logic account.', 422);
-  } catch (err) {
-    if (isAimsError(err, 'invalid_credentials'))
-      throw new AppError('bad_request', 'Alert Logic did not accept that key id and secret.', 422);
-    throw err;
-  }
-  return { keyId: choice.keyId, secretKey: choice.secretKey.toLowerCase() };
-}
-
 /** UpdateStack with UsePreviousTemplate; only the key changes, every other parameter keeps its value. */
 export async function switchStackKey(
   session: ConsoleSession,
@@ -145,8 +118,7 @@ export async function switchStackKey(
 ): Promise<'updating' | 'no_changes'> {
   const ctx = context(session, accountId, region);
   const { scope, subject } = ctx;
-  const stack = await describeStack(scope, (await collectorStack(session, ctx, region)).id);
-  if (!stack) throw new AppError('not_found', 'The collector stack is gone.', 404);
+  const stack = await collectorStack(ctx, accountId, region);
   return audited(
     session,
     'stack.update',

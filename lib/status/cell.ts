@@ -25,6 +25,8 @@ export interface CellView {
   state: HealthState;
   reason: string;
   guardDuty: 'enabled' | 'disabled' | 'none' | 'unknown';
+  /** The enabled detector, so the detail page need not look it up again. */
+  detectorId: string | null;
   stack: { name: string; id: string; status: string; managedByGuardLink: boolean; accessKeyId: string | null } | null;
   collectorId: string | null;
   invocations24h: number;
@@ -35,6 +37,11 @@ export interface CellView {
 }
 
 const RECENT_MS = 30 * 60 * 1000;
+
+/** The stack the collector Lambda says it belongs to; without a Lambda, where GuardLink's would be. */
+export function collectorStackName(fn: { stackName: string | null } | null): string {
+  return fn?.stackName ?? GUARDLINK_STACK_NAME;
+}
 
 /**
  * The collector's latest runs: invocations and errors in the newest minute that had any run
@@ -68,7 +75,7 @@ export async function readCell(
       }),
       aws(getCollectorFunction(scope, COLLECTOR_FUNCTION_NAME)),
     ]);
-    const stackName = fn?.stackName ?? GUARDLINK_STACK_NAME;
+    const stackName = collectorStackName(fn);
     const [stack, metrics, findingIds] = await Promise.all([
       aws(describeStack(scope, stackName)),
       fn
@@ -124,6 +131,7 @@ export async function readCell(
       state: health.state,
       reason: health.reason,
       guardDuty: detector.state,
+      detectorId: detector.state === 'enabled' ? detector.detectorId : null,
       stack: stack
         ? {
             name: stack.stackName,
@@ -162,6 +170,7 @@ export function unreachable(
     state: 'unreachable',
     reason,
     guardDuty: 'unknown',
+    detectorId: null,
     stack: null,
     collectorId: null,
     invocations24h: 0,

@@ -11,7 +11,6 @@ import type { ConsoleSession } from '../auth/session';
 import { listStackEvents, stackResources, type StackEventInfo } from '../aws/cloudformation';
 import { metricSeries } from '../aws/cloudwatch';
 import { findingConsoleUrl, getFindings, listRecentFindingIds, type FindingView } from '../aws/findings';
-import { getDetectorState } from '../aws/guardduty';
 import { filterLogLines, LAMBDA_ERROR_PATTERN } from '../aws/logs';
 import { targetScope } from '../aws/scope';
 import { diagnoseCollectorErrors, diagnoseStackFailure, firstFailure, type Diagnosis } from '../collector/diagnosis';
@@ -62,7 +61,7 @@ export async function regionDetail(session: ConsoleSession, accountId: string, r
           max: 500,
         }).catch(() => [])
       : Promise.resolve([]),
-    recentFindings(scope, region, now),
+    recentFindings(scope, cell.detectorId, region, now),
     stack ? pipelineCounters(scope, stack.name, now).catch(() => null) : Promise.resolve(null),
     aimsHealth()
       .guardDutyIncidents(session.aimsToken, session.accountId, (now - DAY_MS) / 1000, now / 1000)
@@ -97,11 +96,10 @@ export async function regionDetail(session: ConsoleSession, accountId: string, r
   };
 }
 
-async function recentFindings(scope: ReturnType<typeof targetScope>, region: string, now: number) {
-  const detector = await getDetectorState(scope).catch(() => ({ state: 'none' as const }));
-  if (detector.state !== 'enabled') return [];
-  const ids = await listRecentFindingIds(scope, detector.detectorId, now - 7 * DAY_MS, 20);
-  const list = await getFindings(scope, detector.detectorId, ids);
+async function recentFindings(scope: ReturnType<typeof targetScope>, detectorId: string | null, region: string, now: number) {
+  if (!detectorId) return [];
+  const ids = await listRecentFindingIds(scope, detectorId, now - 7 * DAY_MS, 20);
+  const list = await getFindings(scope, detectorId, ids);
   return list.map((f) => ({ ...f, consoleUrl: findingConsoleUrl(region, f.id) }));
 }
 

@@ -3,7 +3,8 @@ import { adminRoute } from '@/lib/api/admin-route';
 import { AppError } from '@/lib/api/errors';
 import { startWizardFor } from '@/lib/onboarding/wizard';
 import { cellParamsSchema, statusActionSchema } from '@/lib/schemas/status';
-import { removeCollector, resolveKey, sendTestFinding, switchStackKey } from '@/lib/status/actions';
+import { resolveKey } from '@/lib/keys/service';
+import { removeCollector, sendTestFinding, switchStackKey } from '@/lib/status/actions';
 import { regionDetail } from '@/lib/status/detail';
 
 // GET /api/status/:accountId/:region - the evidence behind one cell
