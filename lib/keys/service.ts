@@ -97,6 +97,10 @@ export async function resolveKey(
     }
     throw err;
   }
-  const label = (await aims().listAccessKeys(ref(session)).catch(() => [])).find((k) => k.id === choice.keyId)?.label;
+  const label = (
+    await aims()
+      .listAccessKeys(ref(session))
+      .catch(() => [])
+  ).find((k) => k.id === choice.keyId)?.label;
   return { keyId: choice.keyId, secretKey, label: label ?? null };
 }

@@ -96,7 +96,12 @@ export async function regionDetail(session: ConsoleSession, accountId: string, r
   };
 }
 
-async function recentFindings(scope: ReturnType<typeof targetScope>, detectorId: string | null, region: string, now: number) {
+async function recentFindings(
+  scope: ReturnType<typeof targetScope>,
+  detectorId: string | null,
+  region: string,
+  now: number,
+) {
   if (!detectorId) return [];
   const ids = await listRecentFindingIds(scope, detectorId, now - 7 * DAY_MS, 20);
   const list = await getFindings(scope, detectorId, ids);
